@@ -1,0 +1,47 @@
+package dev.deploygateway.error;
+
+/**
+ * Stable machine-readable codes carried in every problem+json body as {@code code}. Clients switch on these,
+ * so a code is never renamed or reused for another meaning.
+ */
+public enum ErrorCode {
+    VALIDATION_FAILED(400, "Request validation failed"),
+    MALFORMED_REQUEST(400, "Malformed request body"),
+    UNAUTHENTICATED(401, "Authentication required"),
+    FORBIDDEN(403, "Forbidden"),
+    CSRF_REJECTED(403, "Cross-site request rejected"),
+    NOT_FOUND(404, "Not found"),
+    METHOD_NOT_ALLOWED(405, "Method not allowed"),
+    NOT_ACCEPTABLE(406, "Not acceptable"),
+    CONFLICT(409, "Conflict"),
+    PLATFORM_NOT_CONNECTED(409, "Platform not connected"),
+    RECONNECT_REQUIRED(409, "Platform connection must be renewed"),
+    PROJECT_NAME_TAKEN(409, "Project name taken"),
+    PAYLOAD_TOO_LARGE(413, "Payload too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    RATE_LIMITED(429, "Too many deployments"),
+    UPLOAD_REJECTED(422, "Upload rejected by the platform"),
+    BUILD_FAILED(422, "Build failed"),
+    INTERNAL_ERROR(500, "Internal error"),
+    PLATFORM_UNAVAILABLE(502, "Platform unavailable"),
+    STORE_UNAVAILABLE(503, "Shared store unavailable"),
+    TIMED_OUT(504, "Timed out");
+
+    private final int status;
+    private final String title;
+
+    ErrorCode(int status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    /** The HTTP status this code is answered with when it reaches a client directly. */
+    public int status() {
+        return status;
+    }
+
+    /** A short human-readable summary that does not change between occurrences. */
+    public String title() {
+        return title;
+    }
+}
