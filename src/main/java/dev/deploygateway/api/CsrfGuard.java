@@ -41,8 +41,8 @@ public class CsrfGuard {
         if (SAFE_METHODS.contains(request.getMethod())) {
             return Optional.empty();
         }
-        String path = "/" + request.getUriInfo().getPath(false).replaceFirst("^/", "");
-        boolean signIn = path.startsWith("/api/v1/dev/session");
+        String path = "/" + request.getUriInfo().getPath().replaceFirst("^/", "");
+        boolean signIn = "POST".equals(request.getMethod()) && path.equals("/api/v1/dev/session");
         boolean cookieAuth = request.getCookies().containsKey(config.cookieName())
                 && request.getHeaderString(HttpHeaders.AUTHORIZATION) == null;
         if (!path.startsWith("/api/") || !(cookieAuth || signIn)) {

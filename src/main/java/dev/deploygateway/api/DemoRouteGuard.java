@@ -31,7 +31,7 @@ public class DemoRouteGuard {
         if (profile.demoFeaturesEnabled()) {
             return Optional.empty();
         }
-        String path = "/" + request.getUriInfo().getPath(false).replaceFirst("^/", "");
+        String path = "/" + request.getUriInfo().getPath().replaceFirst("^/", "");
         for (String prefix : DEMO_PREFIXES) {
             if (path.startsWith(prefix) || path.equals(prefix.substring(0, prefix.length() - 1))) {
                 return Optional.of(Problems.of(ErrorCode.NOT_FOUND, "No resource at this path.", path));
