@@ -1,0 +1,90 @@
+package dev.deploygateway.packaged;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged service ({@code target/quarkus-app/quarkus-run.jar}) started as an operator would start it: a
+ * separate JVM with a clean environment of our choosing, its console captured to a file.
+ */
+public final class PackagedApp implements AutoCloseable {
+
+    private static final String[] INHERITED_DROPPED = { "TOKEN_ENCRYPTION_KEY", "TOKEN_ENCRYPTION_PREVIOUS_KEYS",
+            "REDIS_URL", "JWT_PUBLIC_KEY_LOCATION", "QUARKUS_PROFILE", "PORT" };
+
+    private final Process process;
+    private final Path console;
+    private final int port;
+
+    private PackagedApp(Process process, Path console, int port) {
+        this.process = process;
+        this.console = console;
+        this.port = port;
+    }
+
+    /** Starts the jar with {@code env} added to a cleaned copy of this JVM's environment. */
+    public static PackagedApp start(Map<String, String> env) {
+        try {
+            int port = freePort();
+            Path console = Files.createTempFile("deploy-gateway-console", ".log");
+            ProcessBuilder builder = new ProcessBuilder(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(console.toFile());
+            for (String name : INHERITED_DROPPED) {
+                builder.environment().remove(name);
+            }
+            builder.environment().put("PORT", Integer.toString(port));
+            builder.environment().putAll(env);
+            return new PackagedApp(builder.start(), console, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Waits for the process to exit by itself; empty when it is still running after {@code timeout}. */
+    public java.util.OptionalInt awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                ? java.util.OptionalInt.of(process.exitValue())
+                : java.util.OptionalInt.empty();
+    }
+
+    /** Everything the process printed so far. */
+    public String console() {
+        try {
+            return Files.readString(console, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

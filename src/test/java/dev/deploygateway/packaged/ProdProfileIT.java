@@ -1,0 +1,80 @@
+package dev.deploygateway.packaged;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.OptionalInt;
+
+import org.junit.jupiter.api.Test;
+
+import dev.deploygateway.identity.TestTokens;
+import io.restassured.http.ContentType;
+
+/** The packaged jar in the prod profile: refuses a bad key, hides demo routes, verifies real tokens. */
+class ProdProfileIT {
+
+    private static final String KEY = "00112233445566778899aabbccddeeff".repeat(2);
+    private static final String JWT_KEY = Path.of("src/test/resources/test-keys/public.pem").toAbsolutePath()
+            .toUri().toString();
+
+    @Test
+    void refusesToStartWithoutTokenEncryptionKey() throws Exception {
+        assertRefusesToStart(Map.of("JWT_PUBLIC_KEY_LOCATION", JWT_KEY), null);
+    }
+
+    @Test
+    void refusesToStartWithA63CharacterKey() throws Exception {
+        String shortKey = KEY.substring(1);
+        assertRefusesToStart(Map.of("JWT_PUBLIC_KEY_LOCATION", JWT_KEY, "TOKEN_ENCRYPTION_KEY", shortKey), shortKey);
+    }
+
+    @Test
+    void refusesToStartWithANonHexKey() throws Exception {
+        String nonHex = "g" + KEY.substring(1);
+        assertRefusesToStart(Map.of("JWT_PUBLIC_KEY_LOCATION", JWT_KEY, "TOKEN_ENCRYPTION_KEY", nonHex), nonHex);
+    }
+
+    @Test
+    void startsWithACompleteConfigurationAndHidesDemoRoutes() throws Exception {
+        try (PackagedApp app = PackagedApp.start(Map.of("TOKEN_ENCRYPTION_KEY", KEY, "JWT_PUBLIC_KEY_LOCATION", JWT_KEY))) {
+            awaitReady(app);
+            given().baseUri(app.baseUrl()).contentType(ContentType.JSON).header("Origin", app.baseUrl())
+                    .body("{\"username\":\"mallory\"}")
+                    .when().post("/api/v1/dev/session")
+                    .then().statusCode(404).body("code", equalTo("NOT_FOUND"));
+            given().baseUri(app.baseUrl()).when().get("/sandbox/vercel/v2/user")
+                    .then().statusCode(404).body("code", equalTo("NOT_FOUND"));
+            given().baseUri(app.baseUrl()).auth().oauth2(TestTokens.valid("alice"))
+                    .when().get("/api/v1/me")
+                    .then().statusCode(200).body("userId", equalTo("alice"));
+            given().baseUri(app.baseUrl()).when().get("/api/v1/me").then().statusCode(401);
+            given().baseUri(app.baseUrl()).when().get("/q/health/live").then().statusCode(200);
+            assertThat(app.console()).doesNotContain(KEY).contains("Profile prod activated");
+        }
+    }
+
+    private static void assertRefusesToStart(Map<String, String> env, String secret) throws Exception {
+        try (PackagedApp app = PackagedApp.start(env)) {
+            OptionalInt exit = app.awaitExit(Duration.ofSeconds(60));
+            assertThat(exit).as("process should exit by itself").isPresent();
+            assertThat(exit.getAsInt()).isNotZero();
+            String console = app.console();
+            assertThat(console).contains("TOKEN_ENCRYPTION_KEY").contains("openssl rand -hex 32");
+            if (secret != null) {
+                assertThat(console).doesNotContain(secret);
+            }
+        }
+    }
+
+    static void awaitReady(PackagedApp app) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().untilAsserted(() -> {
+            assertThat(app.isAlive()).as("process alive; console:\n%s", app.console()).isTrue();
+            given().baseUri(app.baseUrl()).when().get("/q/health/ready").then().statusCode(200);
+        });
+    }
+}
