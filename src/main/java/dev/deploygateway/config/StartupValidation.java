@@ -21,8 +21,10 @@ public class StartupValidation {
     // Runs before any other startup observer, so nothing half-starts on a bad configuration.
     void validate(@Observes @Priority(1) StartupEvent event, RuntimeProfile profile, TokenEncryptionConfig tokens,
             OAuthClientsConfig oauth, RateLimitConfig rateLimit, DeploymentConfig deployment,
-            @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> jwtKey) {
-        List<String> problems = ConfigProblems.find(profile.isProd(), tokens, oauth, rateLimit, deployment, jwtKey);
+            @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> jwtKeyLocation,
+            @ConfigProperty(name = "mp.jwt.verify.publickey") Optional<String> jwtKey) {
+        List<String> problems = ConfigProblems.find(profile.isProd(), tokens, oauth, rateLimit, deployment,
+                jwtKeyLocation.or(() -> jwtKey));
         if (!problems.isEmpty()) {
             String message = "Deploy Gateway cannot start; fix the configuration:\n  - "
                     + String.join("\n  - ", problems);

@@ -16,7 +16,8 @@ import io.smallrye.config.ConfigValue;
 import io.smallrye.config.common.MapBackedConfigSource;
 
 /**
- * Outside the prod profile, when no verification key is configured, supplies an ephemeral RSA key pair for
+ * Maps {@code JWT_PUBLIC_KEY_LOCATION} onto SmallRye JWT's {@code mp.jwt.verify.publickey.location}. Outside
+ * the prod profile, when no verification key is configured, supplies an ephemeral RSA key pair for
  * the demo sign-in: the public half to SmallRye JWT's verifier, the private half to its signer. The pair lives
  * for the JVM (Quarkus builds its configuration more than once, and every build must see the same pair), so
  * demo sessions do not survive a restart. In prod it supplies nothing and startup validation demands
@@ -25,20 +26,31 @@ import io.smallrye.config.common.MapBackedConfigSource;
 public class DemoSigningKeySource implements ConfigSourceFactory {
 
     static final String NAME = "deploy-gateway-demo-signing-key";
+    /** The friendly variable operators set; mapped onto SmallRye JWT's own key. */
+    static final String OPERATOR_VARIABLE = "JWT_PUBLIC_KEY_LOCATION";
+    private static final String LOCATION = "mp.jwt.verify.publickey.location";
     // Below application.properties (250) so any configured key wins.
     private static final int ORDINAL = 50;
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        if (context.getProfiles().contains("prod") || isSet(context, "mp.jwt.verify.publickey.location")
-                || isSet(context, "mp.jwt.verify.publickey")) {
+        ConfigValue operatorKey = context.getValue(OPERATOR_VARIABLE);
+        if (isSet(operatorKey)) {
+            return List.of(source(Map.of(LOCATION, operatorKey.getValue().trim())));
+        }
+        if (context.getProfiles().contains("prod") || isSet(context.getValue(LOCATION))
+                || isSet(context.getValue("mp.jwt.verify.publickey"))) {
             return List.of();
         }
         KeyPair pair = Holder.PAIR;
-        return List.of(new MapBackedConfigSource(NAME, Map.of(
+        return List.of(source(Map.of(
                 "mp.jwt.verify.publickey", pem("PUBLIC KEY", pair.getPublic().getEncoded()),
-                "smallrye.jwt.sign.key", pem("PRIVATE KEY", pair.getPrivate().getEncoded())), ORDINAL) {
-        });
+                "smallrye.jwt.sign.key", pem("PRIVATE KEY", pair.getPrivate().getEncoded()))));
+    }
+
+    private static ConfigSource source(Map<String, String> properties) {
+        return new MapBackedConfigSource(NAME, properties, ORDINAL) {
+        };
     }
 
     @Override
@@ -46,8 +58,7 @@ public class DemoSigningKeySource implements ConfigSourceFactory {
         return OptionalInt.of(ORDINAL);
     }
 
-    private static boolean isSet(ConfigSourceContext context, String name) {
-        ConfigValue value = context.getValue(name);
+    private static boolean isSet(ConfigValue value) {
         return value != null && value.getValue() != null && !value.getValue().isBlank();
     }
 

@@ -15,8 +15,11 @@ import org.junit.jupiter.api.Test;
 import dev.deploygateway.identity.TestTokens;
 import io.restassured.http.ContentType;
 
-/** The packaged jar in the prod profile: refuses a bad key, hides demo routes, verifies real tokens. */
-class ProdProfileIT {
+/**
+ * The packaged jar as operators run it: in prod it refuses a bad key, hides demo routes and verifies real
+ * tokens; with {@code QUARKUS_PROFILE=demo} it runs the demo without any keys.
+ */
+class PackagedProfilesIT {
 
     private static final String KEY = "00112233445566778899aabbccddeeff".repeat(2);
     private static final String JWT_KEY = Path.of("src/test/resources/test-keys/public.pem").toAbsolutePath()
@@ -55,6 +58,23 @@ class ProdProfileIT {
             given().baseUri(app.baseUrl()).when().get("/api/v1/me").then().statusCode(401);
             given().baseUri(app.baseUrl()).when().get("/q/health/live").then().statusCode(200);
             assertThat(app.console()).doesNotContain(KEY).contains("Profile prod activated");
+        }
+    }
+
+    @Test
+    void demoProfileStartsWithoutAnyKeysAndOffersTheDemoSignIn() throws Exception {
+        try (PackagedApp app = PackagedApp.start(Map.of("QUARKUS_PROFILE", "demo"))) {
+            awaitReady(app);
+            String session = given().baseUri(app.baseUrl()).contentType(ContentType.JSON)
+                    .header("Origin", app.baseUrl()).body("{\"username\":\"trudy\"}")
+                    .when().post("/api/v1/dev/session")
+                    .then().statusCode(201).extract().cookie("dg_session");
+            given().baseUri(app.baseUrl()).cookie("dg_session", session)
+                    .when().get("/api/v1/me")
+                    .then().statusCode(200).body("userId", equalTo("trudy"));
+            // A token signed by the test key is not trusted by the demo's ephemeral key.
+            given().baseUri(app.baseUrl()).auth().oauth2(TestTokens.valid("alice"))
+                    .when().get("/api/v1/me").then().statusCode(401);
         }
     }
 
