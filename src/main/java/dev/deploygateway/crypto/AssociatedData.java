@@ -12,27 +12,27 @@ import java.nio.charset.StandardCharsets;
  */
 final class AssociatedData {
 
+    private static final byte[] VERSION = StoredToken.VERSION.getBytes(StandardCharsets.US_ASCII);
+
     private AssociatedData() {
     }
 
     static byte[] of(String keyId, TokenContext context) {
-        byte[][] fields = {
-            StoredToken.VERSION.getBytes(StandardCharsets.US_ASCII),
-            keyId.getBytes(StandardCharsets.US_ASCII),
-            // TokenContext guarantees well-formed strings, so plain UTF-8 encoding is exact here.
-            context.purpose().getBytes(StandardCharsets.UTF_8),
-            context.userId().getBytes(StandardCharsets.UTF_8),
-            context.platform().getBytes(StandardCharsets.UTF_8),
-            context.field().getBytes(StandardCharsets.UTF_8),
-        };
-        int size = 0;
-        for (byte[] field : fields) {
-            size += Integer.BYTES + field.length;
-        }
-        ByteBuffer aad = ByteBuffer.allocate(size); // big-endian by default
-        for (byte[] field : fields) {
-            aad.putInt(field.length).put(field);
-        }
-        return aad.array();
+        byte[] id = keyId.getBytes(StandardCharsets.US_ASCII);
+        // TokenContext guarantees well-formed strings, so plain UTF-8 encoding is exact here.
+        byte[] purpose = context.purpose().getBytes(StandardCharsets.UTF_8);
+        byte[] user = context.userId().getBytes(StandardCharsets.UTF_8);
+        byte[] platform = context.platform().getBytes(StandardCharsets.UTF_8);
+        byte[] field = context.field().getBytes(StandardCharsets.UTF_8);
+        int size = 6 * Integer.BYTES + VERSION.length + id.length + purpose.length + user.length + platform.length
+                + field.length;
+        return ByteBuffer.allocate(size) // big-endian by default
+                .putInt(VERSION.length).put(VERSION)
+                .putInt(id.length).put(id)
+                .putInt(purpose.length).put(purpose)
+                .putInt(user.length).put(user)
+                .putInt(platform.length).put(platform)
+                .putInt(field.length).put(field)
+                .array();
     }
 }

@@ -60,17 +60,53 @@ sealed interface StoredToken {
             throw malformed();
         }
         String body = stored.substring(idEnd + 1);
+        if (!isCanonicalUnpaddedBase64Url(body)) {
+            throw malformed();
+        }
         byte[] payload;
         try {
             payload = BASE64_DECODER.decode(body);
         } catch (IllegalArgumentException e) {
             throw malformed();
         }
-        // Exactly one text per byte string: rejects padding, stray bits in the last character, etc.
-        if (payload.length < IV_BYTES + AesGcm.TAG_BYTES || !BASE64.encodeToString(payload).equals(body)) {
+        if (payload.length < IV_BYTES + AesGcm.TAG_BYTES) {
             throw malformed();
         }
         return new Current(stored.substring(PREFIX.length(), idEnd), payload);
+    }
+
+    /**
+     * Exactly one text per byte string: only the url-safe alphabet (no padding, no whitespace), a length the
+     * encoder can produce, and zero unused bits in the last character (the JDK decoder ignores them).
+     */
+    private static boolean isCanonicalUnpaddedBase64Url(String body) {
+        int length = body.length();
+        if (length % 4 == 1) {
+            return false;
+        }
+        int last = 0;
+        for (int i = 0; i < length; i++) {
+            char c = body.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                last = c - 'A';
+            } else if (c >= 'a' && c <= 'z') {
+                last = c - 'a' + 26;
+            } else if (c >= '0' && c <= '9') {
+                last = c - '0' + 52;
+            } else if (c == '-') {
+                last = 62;
+            } else if (c == '_') {
+                last = 63;
+            } else {
+                return false;
+            }
+        }
+        int unusedBits = switch (length % 4) {
+            case 2 -> 4;
+            case 3 -> 2;
+            default -> 0;
+        };
+        return (last & ((1 << unusedBits) - 1)) == 0;
     }
 
     private static StoredToken parseLegacy(String stored) {

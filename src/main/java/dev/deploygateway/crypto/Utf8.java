@@ -38,6 +38,10 @@ final class Utf8 {
 
     /** Decodes, or empty when the bytes are not valid UTF-8. */
     static Optional<String> decode(byte[] bytes) {
+        if (isAscii(bytes)) {
+            // Tokens are nearly always ASCII: skip the decoder allocation, every ASCII byte is valid UTF-8.
+            return Optional.of(new String(bytes, StandardCharsets.US_ASCII));
+        }
         try {
             return Optional.of(StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -47,5 +51,14 @@ final class Utf8 {
         } catch (CharacterCodingException e) {
             return Optional.empty();
         }
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

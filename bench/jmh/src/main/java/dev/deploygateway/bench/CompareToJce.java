@@ -1,7 +1,9 @@
 package dev.deploygateway.bench;
 
-import java.util.Collection;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -10,49 +12,83 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
-import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * Runs {@link TokenCipherBenchmark} in one JMH run and prints the overhead ratio raw JCE / TokenCipher. Short
- * defaults (about two minutes); any JMH command-line option (e.g. {@code -f 2 -i 10}) overrides them.
+ * Runs {@link TokenCipherBenchmark} and prints the overhead ratio raw JCE / TokenCipher.
+ *
+ * <p>Why rounds: on a shared machine the load drifts over a minute, and JMH runs one benchmark after the other,
+ * so a single run compares numbers taken under different loads. Instead this runs several short rounds (one fork
+ * per benchmark each, the order alternating between rounds) and reports each round's ratio and the median, which
+ * compares measurements taken seconds apart. {@code -Drounds=N} changes the number of rounds (default 6, about
+ * two minutes in all); JMH command-line options (e.g. {@code -i 5 -r 5s}) override the per-round settings.
  */
 public final class CompareToJce {
+
+    private static final List<String> BENCHMARKS = List.of("tokenCipher", "rawJce", "rawJceFixedIv");
 
     private CompareToJce() {
     }
 
     public static void main(String[] args) throws RunnerException, CommandLineOptionException {
-        Options defaults = new OptionsBuilder()
-                .include(TokenCipherBenchmark.class.getSimpleName())
-                .forks(1)
-                .threads(1)
-                .warmupIterations(3)
-                .warmupTime(TimeValue.seconds(3))
-                .measurementIterations(5)
-                .measurementTime(TimeValue.seconds(5))
-                .parent(new CommandLineOptions(args))
-                .build();
-        Collection<RunResult> results = new Runner(defaults).run();
+        int rounds = Integer.getInteger("rounds", 6);
+        CommandLineOptions commandLine = new CommandLineOptions(args);
+        Map<String, List<Double>> scores = new LinkedHashMap<>();
+        BENCHMARKS.forEach(b -> scores.put(b, new ArrayList<>()));
+        List<Double> ratios = new ArrayList<>();
+        List<Double> fixedIvRatios = new ArrayList<>();
 
-        Map<String, double[]> scores = new HashMap<>();
-        for (RunResult result : results) {
-            String name = result.getParams().getBenchmark();
-            name = name.substring(name.lastIndexOf('.') + 1);
-            scores.put(name, new double[] {result.getPrimaryResult().getScore(),
-                result.getPrimaryResult().getScoreError()});
+        for (int round = 0; round < rounds; round++) {
+            List<String> order = new ArrayList<>(BENCHMARKS);
+            if (round % 2 == 1) {
+                java.util.Collections.reverse(order);
+            }
+            Map<String, Double> roundScores = new LinkedHashMap<>();
+            for (String benchmark : order) {
+                RunResult result = new Runner(new OptionsBuilder()
+                        .include(TokenCipherBenchmark.class.getName() + "." + benchmark + "$")
+                        .forks(1)
+                        .threads(1)
+                        .warmupIterations(2)
+                        .warmupTime(TimeValue.seconds(1))
+                        .measurementIterations(3)
+                        .measurementTime(TimeValue.seconds(1))
+                        .verbosity(VerboseMode.SILENT)
+                        .parent(commandLine)
+                        .build()).runSingle();
+                double score = result.getPrimaryResult().getScore();
+                roundScores.put(benchmark, score);
+                scores.get(benchmark).add(score);
+            }
+            double ratio = roundScores.get("rawJce") / roundScores.get("tokenCipher");
+            double fixedIvRatio = roundScores.get("rawJceFixedIv") / roundScores.get("tokenCipher");
+            ratios.add(ratio);
+            fixedIvRatios.add(fixedIvRatio);
+            System.out.printf(Locale.ROOT, "round %d: tokenCipher %,.0f  rawJce %,.0f  rawJceFixedIv %,.0f ops/s"
+                    + "  -> ratio %.2fx (without IV draw %.2fx)%n", round + 1, roundScores.get("tokenCipher"),
+                    roundScores.get("rawJce"), roundScores.get("rawJceFixedIv"), ratio, fixedIvRatio);
         }
-        double cipher = scores.get("tokenCipher")[0];
-        double raw = scores.get("rawJce")[0];
+
         System.out.println();
-        System.out.println("encrypt+decrypt of a 100-byte token, ops/s (higher is better):");
-        scores.forEach((name, s) -> System.out.printf(Locale.ROOT, "  %-14s %,12.0f ± %,.0f%n", name, s[0], s[1]));
-        System.out.printf(Locale.ROOT, "TokenCipher overhead vs raw JCE (rawJce / tokenCipher): %.2fx (target <= 1.5x)%n",
-                raw / cipher);
-        if (scores.containsKey("rawJceFixedIv")) {
-            System.out.printf(Locale.ROOT, "TokenCipher vs raw JCE without the IV draw: %.2fx%n",
-                    scores.get("rawJceFixedIv")[0] / cipher);
-        }
+        System.out.println("encrypt+decrypt of a 100-byte token, ops/s per round (higher is better), median:");
+        scores.forEach((name, s) -> System.out.printf(Locale.ROOT, "  %-14s median %,10.0f  all %s%n", name,
+                median(s), format(s)));
+        System.out.printf(Locale.ROOT, "TokenCipher overhead vs raw JCE (rawJce / tokenCipher), median of rounds: "
+                + "%.2fx  rounds %s  (target <= 1.5x)%n", median(ratios), format(ratios));
+        System.out.printf(Locale.ROOT, "Same against raw JCE without the IV draw: %.2fx  rounds %s%n",
+                median(fixedIvRatios), format(fixedIvRatios));
+    }
+
+    private static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    private static String format(List<Double> values) {
+        return Arrays.toString(values.stream().map(v -> v >= 100
+                ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.2f", v)).toArray());
     }
 }
