@@ -2,6 +2,7 @@ package dev.deploygateway.bench;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,7 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
@@ -44,21 +46,34 @@ public final class CompareToJce {
         for (int round = 0; round < rounds; round++) {
             List<String> order = new ArrayList<>(BENCHMARKS);
             if (round % 2 == 1) {
-                java.util.Collections.reverse(order);
+                Collections.reverse(order);
             }
             Map<String, Double> roundScores = new LinkedHashMap<>();
             for (String benchmark : order) {
-                RunResult result = new Runner(new OptionsBuilder()
-                        .include(TokenCipherBenchmark.class.getName() + "." + benchmark + "$")
-                        .forks(1)
-                        .threads(1)
-                        .warmupIterations(4)
-                        .warmupTime(TimeValue.seconds(2))
-                        .measurementIterations(3)
-                        .measurementTime(TimeValue.seconds(2))
-                        .verbosity(VerboseMode.SILENT)
+                ChainedOptionsBuilder options = new OptionsBuilder()
                         .parent(commandLine)
-                        .build()).runSingle();
+                        .include(TokenCipherBenchmark.class.getName() + "." + benchmark + "$")
+                        .verbosity(VerboseMode.SILENT);
+                // Builder settings win over the parent, so apply a default only where the command line is silent.
+                if (!commandLine.getForkCount().hasValue()) {
+                    options.forks(1);
+                }
+                if (!commandLine.getThreads().hasValue()) {
+                    options.threads(1);
+                }
+                if (!commandLine.getWarmupIterations().hasValue()) {
+                    options.warmupIterations(4);
+                }
+                if (!commandLine.getWarmupTime().hasValue()) {
+                    options.warmupTime(TimeValue.seconds(2));
+                }
+                if (!commandLine.getMeasurementIterations().hasValue()) {
+                    options.measurementIterations(3);
+                }
+                if (!commandLine.getMeasurementTime().hasValue()) {
+                    options.measurementTime(TimeValue.seconds(2));
+                }
+                RunResult result = new Runner(options.build()).runSingle();
                 double score = result.getPrimaryResult().getScore();
                 roundScores.put(benchmark, score);
                 scores.get(benchmark).add(score);
