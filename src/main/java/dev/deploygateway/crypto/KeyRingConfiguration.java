@@ -43,7 +43,7 @@ public class KeyRingConfiguration {
     /** The decision, separated from CDI and profiles so that it can be tested directly. */
     static KeyRing build(Optional<String> key, List<String> previousKeys, boolean prod) {
         List<TokenKey> previous = KeyRing.parsePrevious(previousKeys.stream().filter(k -> !k.isBlank()).toList());
-        if (key.isPresent() && !key.get().isEmpty()) {
+        if (key.isPresent() && !key.get().isBlank()) {
             return KeyRing.of(TokenKey.fromHex(key.get(), "TOKEN_ENCRYPTION_KEY"), previous);
         }
         if (prod) {

@@ -29,7 +29,7 @@ class KeyRingConfigurationTest {
                 .isThrownBy(() -> KeyRingConfiguration.build(Optional.empty(), List.of(), true))
                 .withMessageContaining("TOKEN_ENCRYPTION_KEY");
         assertThatIllegalStateException()
-                .isThrownBy(() -> KeyRingConfiguration.build(Optional.of(""), List.of(KEY_B), true))
+                .isThrownBy(() -> KeyRingConfiguration.build(Optional.of(" "), List.of(KEY_B), true))
                 .withMessageContaining("TOKEN_ENCRYPTION_KEY");
     }
 
