@@ -1,0 +1,119 @@
+package dev.deploygateway.platform.vercel;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+
+/**
+ * Validates recorded exchanges against Vercel's OpenAPI document. Streams ({@code application/stream+json}) are
+ * validated line by line (keep-alive lines {@code {}} are not in the document and are skipped). Operations the
+ * document does not describe (OAuth, rollback) are reported by {@link #undocumented}.
+ */
+final class VercelContract {
+
+    static final String PREFIX = "/sandbox/vercel";
+    private static final List<Pattern> UNDOCUMENTED = List.of(Pattern.compile("^/login/oauth/.*"),
+            Pattern.compile("^/v1/projects/[^/]+/rollback/[^/]+$"));
+    private static OpenApiInteractionValidator validator;
+
+    private VercelContract() {
+    }
+
+    static synchronized OpenApiInteractionValidator validator() {
+        if (validator == null) {
+            try {
+                String spec = Files.readString(Path.of("src/test/resources/contracts/vercel/openapi.json"));
+                // The published document has a few structural slips (e.g. an undeclared path parameter on
+                // /v3/teams/{teamId}/members) that make the strict loader refuse it; parse leniently instead.
+                var options = new ParseOptions();
+                options.setResolve(true);
+                var api = new OpenAPIV3Parser().readContents(spec, null, options).getOpenAPI();
+                validator = OpenApiInteractionValidator.createFor(api).build();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return validator;
+    }
+
+    static boolean undocumented(String path) {
+        return UNDOCUMENTED.stream().anyMatch(p -> p.matcher(path).matches());
+    }
+
+    /** Problems found in one exchange; empty when it conforms. */
+    static List<String> problems(VercelRecordingProxy.Exchange exchange) {
+        URI uri = URI.create(exchange.uri());
+        String path = uri.getRawPath().substring(PREFIX.length());
+        if (undocumented(path)) {
+            return List.of();
+        }
+        var method = Request.Method.valueOf(exchange.method());
+        var request = new SimpleRequest.Builder(method, URLDecoder.decode(path, StandardCharsets.UTF_8));
+        exchange.requestHeaders().forEach((k, v) -> {
+            if (!k.equalsIgnoreCase("content-length")) {
+                request.withHeader(k, v);
+            }
+        });
+        if (uri.getRawQuery() != null) {
+            for (String pair : uri.getRawQuery().split("&")) {
+                String[] kv = pair.split("=", 2);
+                request.withQueryParam(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                        kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+            }
+        }
+        if (exchange.requestBody().length > 0) {
+            String type = exchange.requestHeaders().getOrDefault("Content-Type", "");
+            if (type.startsWith("application/json")) {
+                request.withBody(new String(exchange.requestBody(), StandardCharsets.UTF_8));
+            } else {
+                request.withBody(exchange.requestBody());
+            }
+        }
+        var problems = new ArrayList<String>();
+        String contentType = exchange.responseHeaders().getOrDefault("Content-Type", "");
+        String body = new String(exchange.responseBody(), StandardCharsets.UTF_8);
+        if (contentType.startsWith("application/stream+json")) {
+            collect(problems, exchange, validator().validateRequest(request.build()));
+            for (String line : body.split("\n")) {
+                if (line.isBlank() || line.equals("{}")) {
+                    continue;
+                }
+                var response = SimpleResponse.Builder.status(exchange.status()).withContentType("application/stream+json")
+                        .withBody(line).build();
+                collect(problems, exchange, validator().validateResponse(path, method, response));
+            }
+            return problems;
+        }
+        var response = SimpleResponse.Builder.status(exchange.status());
+        if (!contentType.isEmpty()) {
+            response.withContentType(contentType);
+        }
+        if (!body.isEmpty()) {
+            response.withBody(body);
+        }
+        collect(problems, exchange, validator().validate(request.build(), response.build()));
+        return problems;
+    }
+
+    private static void collect(List<String> problems, VercelRecordingProxy.Exchange exchange, ValidationReport report) {
+        report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                .forEach(m -> problems.add(exchange.method() + " " + exchange.uri() + " → " + exchange.status() + ": "
+                        + m.getKey() + " " + m.getMessage()));
+    }
+}
