@@ -42,6 +42,15 @@ final class VercelEventCursor {
         return Optional.ofNullable(lastState);
     }
 
+    private boolean drained;
+
+    /** True the first time only: a finished deployment's remaining lines are fetched once. */
+    boolean drainOnce() {
+        boolean first = !drained;
+        drained = true;
+        return first;
+    }
+
     void stateSeen(PlatformState state) {
         lastState = state;
     }

@@ -62,6 +62,11 @@ class VercelEvents {
                     String raw = json.path("readyState").asText("");
                     Optional<PlatformState> state = VercelStates.of(raw, json.path("aliasAssigned").asBoolean(false),
                             json.hasNonNull("aliasError"));
+                    if (state.isPresent() && state.get().terminal() && !cursor.lastState().equals(state)
+                            && cursor.drainOnce()) {
+                        // Finished while we were disconnected: read the rest of the log once before ending.
+                        return connect(credential, deploymentId, cursor, fruitless);
+                    }
                     if (state.isPresent() && state.get().terminal()) {
                         if (cursor.lastState().equals(state)) {
                             return Multi.createFrom().empty();

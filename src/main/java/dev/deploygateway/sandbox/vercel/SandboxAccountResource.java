@@ -52,7 +52,8 @@ public class SandboxAccountResource {
             json.put("slug", t.slug());
             json.put("name", t.name());
             json.put("avatar", null);
-            json.put("membership", Map.of("role", "OWNER", "confirmed", true, "createdAt", 0, "teamId", t.id()));
+            json.put("membership", Map.of("role", "OWNER", "confirmed", true, "createdAt", 0, "created", 0,
+                    "teamId", t.id()));
             json.put("createdAt", 0);
             return (Map<String, Object>) json;
         }).toList();
