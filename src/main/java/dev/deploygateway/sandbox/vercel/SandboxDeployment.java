@@ -32,11 +32,12 @@ final class SandboxDeployment {
     final Map<String, String> meta;
     final Map<String, Object> projectSettings;
     final Scenario scenario;
-    String readyState = "QUEUED";
+    /** Volatile so lock-free readers (eviction, site lookup) see the latest value. */
+    volatile String readyState = "QUEUED";
     long buildingAt;
     long ready;
     boolean aliasAssigned;
-    List<String> alias = List.of();
+    volatile List<String> alias = List.of();
     String errorCode;
     String errorMessage;
     long timerId = -1;
@@ -61,6 +62,12 @@ final class SandboxDeployment {
         this.meta = Map.copyOf(meta);
         this.projectSettings = projectSettings;
         this.scenario = scenario;
+    }
+
+    /** Lock-free variant of {@link #terminal()} for callers holding other locks. */
+    boolean finished() {
+        String state = readyState;
+        return "READY".equals(state) || "ERROR".equals(state) || "CANCELED".equals(state);
     }
 
     synchronized boolean terminal() {

@@ -78,6 +78,27 @@ class SandboxDeployments {
         return deployment;
     }
 
+    /** Moves the project's production alias ({@code <name>.vercel.app}) to {@code target}. */
+    void promote(SandboxProject project, SandboxDeployment target) {
+        String alias = project.name + ".vercel.app";
+        List<SandboxDeployment> all;
+        synchronized (this) {
+            all = List.copyOf(byId.values());
+        }
+        for (SandboxDeployment other : all) {
+            if (other != target && other.projectId.equals(project.id)) {
+                // alias is a volatile immutable list: no lock on other deployments (no lock-order cycles).
+                other.alias = other.alias.stream().filter(a -> !a.equals(alias)).toList();
+            }
+        }
+        if (!target.alias.contains(alias)) {
+            var aliases = new ArrayList<>(target.alias);
+            aliases.add(0, alias);
+            target.alias = List.copyOf(aliases);
+        }
+        project.productionDeploymentId = target.id;
+    }
+
     long createdCount() {
         return created.get();
     }
@@ -139,9 +160,9 @@ class SandboxDeployments {
             d.ready = System.currentTimeMillis();
             d.aliasAssigned = true;
             boolean production = "production".equals(d.target);
-            d.alias = production ? List.of(d.name + ".vercel.app") : List.of(d.name + "-preview.vercel.app");
+            d.alias = List.of(d.name + "-preview.vercel.app");
             if (production) {
-                project.productionDeploymentId = d.id;
+                promote(project, d);
             }
             d.changeState("READY");
         });
@@ -151,7 +172,7 @@ class SandboxDeployments {
     private void evictFinished() {
         var it = byId.values().iterator();
         while (byId.size() > config.maxDeployments() && it.hasNext()) {
-            if (it.next().terminal()) {
+            if (it.next().finished()) {
                 it.remove();
             }
         }

@@ -170,9 +170,8 @@ public class SandboxProjectResource {
                 throw SandboxError.badRequest("Deployment " + deploymentId + " is not a READY "
                         + (mustBeProduction ? "production " : "") + "deployment of this project");
             }
-            deployment.alias = List.of(project.name + ".vercel.app");
         }
-        project.productionDeploymentId = deployment.id;
+        deployments.promote(project, deployment);
     }
 
     static Map<String, Object> settings(JsonNode body) {

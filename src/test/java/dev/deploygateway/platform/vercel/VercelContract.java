@@ -34,7 +34,10 @@ final class VercelContract {
 
     static final String PREFIX = "/sandbox/vercel";
     private static final List<Pattern> UNDOCUMENTED = List.of(Pattern.compile("^/login/oauth/.*"),
-            Pattern.compile("^/v1/projects/[^/]+/rollback/[^/]+$"));
+            Pattern.compile("^/oauth/authorize$"), Pattern.compile("^/v2/oauth/access_token$"),
+            Pattern.compile("^/v1/projects/[^/]+/rollback/[^/]+$"), Pattern.compile("^/_sandbox/.*"),
+            Pattern.compile("^/sites/.*"), Pattern.compile("^/v2/now/files$"),
+            Pattern.compile("^/v3/now/deployments/.*"));
     private static OpenApiInteractionValidator validator;
 
     private VercelContract() {

@@ -15,8 +15,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.deploygateway.error.ErrorCode;
@@ -36,26 +34,12 @@ import io.restassured.http.ContentType;
 /** The Vercel client against the Vercel sandbox over real HTTP; every exchange is checked against the contract. */
 @QuarkusTest
 @WithTestResource(VercelRecordingProxy.class)
-class VercelPlatformTest {
+class VercelPlatformTest extends VercelContractTestBase {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     @Inject
     VercelPlatform vercel;
-
-    @BeforeEach
-    void clearRecording() {
-        VercelRecordingProxy.EXCHANGES.clear();
-        given().delete("/sandbox/vercel/_sandbox/faults").then().statusCode(204);
-    }
-
-    @AfterEach
-    void everyExchangeMatchesTheContract() {
-        var problems = new ArrayList<String>();
-        VercelRecordingProxy.EXCHANGES.forEach(e -> problems.addAll(VercelContract.problems(e)));
-        assertThat(VercelRecordingProxy.EXCHANGES).isNotEmpty();
-        assertThat(problems).isEmpty();
-    }
 
     @Test
     void deploysBinaryAndNonAsciiFilesToReadyAndResendsNothingTheSecondTime() {
@@ -122,7 +106,7 @@ class VercelPlatformTest {
         assertThat(last(events)).isEqualTo(PlatformState.READY);
         List<String> ids = events.stream().filter(e -> e instanceof PlatformEvent.LogLine)
                 .map(e -> ((PlatformEvent.LogLine) e).platformEventId()).toList();
-        List<String> expected = given().header("Authorization", credential.bearer())
+        List<String> expected = sandbox().header("Authorization", credential.bearer())
                 .get("/sandbox/vercel/v3/deployments/" + deployment.id() + "/events").then().statusCode(200)
                 .extract().jsonPath().<Map<String, Object>> getList("$").stream().filter(e -> e.get("text") != null)
                 .map(e -> (String) e.get("id")).toList();
@@ -134,8 +118,7 @@ class VercelPlatformTest {
     @Test
     void rateLimitWithRetryAfterIsWaitedOut() {
         var credential = mint("dave");
-        given().contentType(ContentType.JSON).body(Map.of("status", 429, "retryAfterSeconds", 1, "pathContains",
-                "/v2/user", "count", 1)).post("/sandbox/vercel/_sandbox/faults").then().statusCode(201);
+        inject(429, 1, "/v2/user", 1);
         long start = System.nanoTime();
         var account = vercel.verify(credential).await().atMost(WAIT);
         assertThat(account.username()).isEqualTo("dave");
@@ -148,7 +131,7 @@ class VercelPlatformTest {
     @Test
     void unknownOrExpiredTokenAsksForReconnect() {
         var credential = mint("erin");
-        given().contentType(ContentType.JSON).body(Map.of("token", credential.accessToken()))
+        sandbox().contentType(ContentType.JSON).body(Map.of("token", credential.accessToken()))
                 .post("/sandbox/vercel/_sandbox/tokens/expire").then().statusCode(204);
         assertThatThrownBy(() -> vercel.verify(credential).await().atMost(WAIT))
                 .isInstanceOfSatisfying(PlatformException.class, e -> {
@@ -191,18 +174,7 @@ class VercelPlatformTest {
                 .map(e -> ((PlatformEvent.LogLine) e).text()).toList();
     }
 
-    static PlatformCredential mint(String user) {
-        String token = given().contentType(ContentType.JSON).body(Map.of("username", user))
-                .post("/sandbox/vercel/_sandbox/tokens").then().statusCode(201).extract().path("token");
-        return PlatformCredential.of(token);
-    }
-
     private static long bytesReceived() {
-        return ((Number) given().get("/sandbox/vercel/_sandbox/stats").then().statusCode(200).extract()
-                .path("fileBytesReceived")).longValue();
-    }
-
-    private static String suffix() {
-        return Long.toString(System.nanoTime(), 36);
+        return stat("fileBytesReceived");
     }
 }

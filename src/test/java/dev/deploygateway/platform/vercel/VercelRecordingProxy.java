@@ -26,6 +26,12 @@ public class VercelRecordingProxy implements QuarkusTestResourceLifecycleManager
     }
 
     public static final List<Exchange> EXCHANGES = new CopyOnWriteArrayList<>();
+    private static volatile int proxyPort;
+
+    /** Where the proxy listens, for tests that call the sandbox directly but want the exchange recorded. */
+    public static String baseUri() {
+        return "http://localhost:" + proxyPort;
+    }
 
     private Vertx vertx;
 
@@ -70,6 +76,7 @@ public class VercelRecordingProxy implements QuarkusTestResourceLifecycleManager
             }).onFailure(e -> req.response().setStatusCode(502).end());
         }));
         server.listen(0).toCompletionStage().toCompletableFuture().join();
+        proxyPort = server.actualPort();
         String base = "http://localhost:" + server.actualPort();
         // JWT verification is the lead's concern and needs a key this branch does not have; unused by these tests.
         return Map.of("mp.jwt.verify.publickey.location", "platform/unused-jwt-public.pem", "quarkus.http.test-port", Integer.toString(appPort),
