@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 /** {@code GET /v2/user} and {@code GET /v2/teams}. */
-@Path("/sandbox/vercel/v2")
+@Path("/sandbox/vercel")
 @Produces(MediaType.APPLICATION_JSON)
 public class SandboxAccountResource {
 
@@ -25,7 +25,7 @@ public class SandboxAccountResource {
     }
 
     @GET
-    @Path("/user")
+    @Path("/v2/user")
     public Map<String, Object> user(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
         var user = callers.resolve(auth, null).user();
         var json = new LinkedHashMap<String, Object>();
@@ -41,7 +41,7 @@ public class SandboxAccountResource {
     }
 
     @GET
-    @Path("/teams")
+    @Path("/v2/teams")
     public Map<String, Object> teams(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
         var user = callers.resolve(auth, null).user();
         List<Map<String, Object>> teams = accounts.teamsOf(user).stream().map(t -> {

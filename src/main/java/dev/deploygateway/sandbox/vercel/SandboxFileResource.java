@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 /** {@code POST /v2/files} (and the legacy {@code /v2/now/files}): store one blob by its SHA-1. */
-@Path("/sandbox/vercel/v2")
+@Path("/sandbox/vercel")
 @Produces(MediaType.APPLICATION_JSON)
 public class SandboxFileResource {
 
@@ -29,7 +29,7 @@ public class SandboxFileResource {
     }
 
     @POST
-    @Path("/files")
+    @Path("/v2/files")
     @Consumes(MediaType.WILDCARD)
     public Map<String, Object> upload(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
             @HeaderParam("x-vercel-digest") String digest, @HeaderParam("x-now-digest") String legacyDigest,
@@ -55,7 +55,7 @@ public class SandboxFileResource {
     }
 
     @POST
-    @Path("/now/files")
+    @Path("/v2/now/files")
     @Consumes(MediaType.WILDCARD)
     public Map<String, Object> uploadLegacy(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
             @HeaderParam("x-vercel-digest") String digest, @HeaderParam("x-now-digest") String legacyDigest,

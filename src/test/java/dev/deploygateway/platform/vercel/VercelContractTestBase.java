@@ -17,44 +17,44 @@ import io.restassured.specification.RequestSpecification;
  * Every test of a subclass runs against the sandbox through {@link VercelRecordingProxy}; afterwards every
  * recorded request and response must conform to Vercel's OpenAPI document.
  */
-abstract class VercelContractTestBase {
+public abstract class VercelContractTestBase {
 
     @BeforeEach
-    void startRecording() {
+    public void startRecording() {
         sandbox().delete("/sandbox/vercel/_sandbox/faults").then().statusCode(204);
         VercelRecordingProxy.EXCHANGES.clear();
     }
 
     @AfterEach
-    void everyExchangeMatchesTheContract() {
+    public void everyExchangeMatchesTheContract() {
         var problems = new ArrayList<String>();
         VercelRecordingProxy.EXCHANGES.forEach(e -> problems.addAll(VercelContract.problems(e)));
         assertThat(problems).isEmpty();
     }
 
     /** A request to the sandbox that passes through the recording proxy. */
-    static RequestSpecification sandbox() {
+    public static RequestSpecification sandbox() {
         return given().baseUri(VercelRecordingProxy.baseUri()).port(-1);
     }
 
-    static PlatformCredential mint(String user) {
+    public static PlatformCredential mint(String user) {
         String token = sandbox().contentType(ContentType.JSON).body(Map.of("username", user))
                 .post("/sandbox/vercel/_sandbox/tokens").then().statusCode(201).extract().path("token");
         return PlatformCredential.of(token);
     }
 
-    static void inject(int status, int retryAfterSeconds, String pathContains, int count) {
+    public static void inject(int status, int retryAfterSeconds, String pathContains, int count) {
         sandbox().contentType(ContentType.JSON).body(Map.of("status", status, "retryAfterSeconds", retryAfterSeconds,
                 "pathContains", pathContains, "count", count)).post("/sandbox/vercel/_sandbox/faults").then()
                 .statusCode(201);
     }
 
-    static long stat(String name) {
+    public static long stat(String name) {
         return ((Number) sandbox().get("/sandbox/vercel/_sandbox/stats").then().statusCode(200).extract().path(name))
                 .longValue();
     }
 
-    static String suffix() {
+    public static String suffix() {
         return Long.toString(System.nanoTime(), 36);
     }
 }
