@@ -93,6 +93,27 @@ interface VercelApi {
     Uni<Response> rollback(@HeaderParam(AUTH) String auth, @PathParam("projectId") String projectId,
             @PathParam("deploymentId") String deploymentId, @QueryParam("teamId") String teamId);
 
+    @GET
+    @Path("/v1/integrations/configurations")
+    Uni<JsonNode> configurations(@HeaderParam(AUTH) String auth, @QueryParam("view") String view,
+            @QueryParam("installationType") String installationType, @QueryParam("teamId") String teamId);
+
+    @GET
+    @Path("/v1/integrations/configuration/{id}/products")
+    Uni<JsonNode> products(@HeaderParam(AUTH) String auth, @PathParam("id") String configurationId,
+            @QueryParam("teamId") String teamId);
+
+    @POST
+    @Path("/v1/storage/stores/integration/direct")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<JsonNode> createStore(@HeaderParam(AUTH) String auth, @QueryParam("teamId") String teamId, ObjectNode body);
+
+    @POST
+    @Path("/v1/integrations/installations/{configurationId}/resources/{resourceId}/connections")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<Response> connectStore(@HeaderParam(AUTH) String auth, @PathParam("configurationId") String configurationId,
+            @PathParam("resourceId") String resourceId, @QueryParam("teamId") String teamId, ObjectNode body);
+
     @POST
     @Path("/login/oauth/token")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

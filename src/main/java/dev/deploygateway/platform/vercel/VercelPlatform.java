@@ -30,22 +30,24 @@ public class VercelPlatform implements DeploymentPlatform {
 
     static final PlatformCapabilities CAPABILITIES = new PlatformCapabilities(
             Set.of(ConnectMethod.OAUTH, ConnectMethod.API_TOKEN), Set.of(SourceKind.FILES),
-            true, true, false, true, true, true, true);
+            true, true, true, true, true, true, true);
 
     private final VercelApi api;
     private final VercelCalls calls;
     private final VercelUploader uploader;
     private final VercelEvents events;
     private final VercelOAuth oauth;
+    private final VercelDatabases databases;
     private final VercelConfig config;
 
     VercelPlatform(@RestClient VercelApi api, VercelCalls calls, VercelUploader uploader, VercelEvents events,
-            VercelOAuth oauth, VercelConfig config) {
+            VercelOAuth oauth, VercelDatabases databases, VercelConfig config) {
         this.api = api;
         this.calls = calls;
         this.uploader = uploader;
         this.events = events;
         this.oauth = oauth;
+        this.databases = databases;
         this.config = config;
     }
 
@@ -200,6 +202,12 @@ public class VercelPlatform implements DeploymentPlatform {
     public Uni<Void> rollback(PlatformCredential credential, PlatformProject project, String deploymentId) {
         return calls.once(PlatformStep.MANAGE, () -> api.rollback(credential.bearer(), project.id(), deploymentId,
                 credential.teamId().orElse(null))).replaceWithVoid();
+    }
+
+    @Override
+    public Uni<DatabaseInfo> provisionDatabase(PlatformCredential credential, PlatformProject project,
+            DatabaseInfo.Kind kind) {
+        return databases.provision(credential, project, kind);
     }
 
     private Uni<Optional<PlatformProject>> findProject(PlatformCredential credential, String name, PlatformStep step) {

@@ -95,6 +95,27 @@ final class VercelContract {
                         || key.equals("validation.response.body.unexpected")));
     }
 
+    /**
+     * Findings caused by defects of the generated document itself, each checked by hand (docs/platforms.md):
+     * <ul>
+     * <li>{@code POST /v1/storage/stores/integration/direct}: {@code store} forbids {@code id}/{@code name}, yet the
+     * Vercel CLI reads {@code store.id} (the only way to connect the store), and {@code store.product} requires a
+     * TypeScript brand artefact ({@code value.__@BRAND@…}) that no server sends.</li>
+     * <li>{@code GET /v1/integrations/configurations}: {@code oneOf} two array schemas, one a subset of the other, so
+     * an empty list matches both and can never validate.</li>
+     * </ul>
+     */
+    private static boolean documentDefect(VercelRecordingProxy.Exchange exchange, String message) {
+        String path = URI.create(exchange.uri()).getRawPath().substring(PREFIX.length());
+        if (path.equals("/v1/storage/stores/integration/direct")) {
+            return message.contains("[Path '/store'] Object instance has properties which are not allowed by the "
+                    + "schema: [\"id\",\"name\"]")
+                    || message.contains("[Path '/store/product'] Object has missing required properties ([\"value\"])");
+        }
+        return path.equals("/v1/integrations/configurations") && exchange.responseBody().length == 2
+                && message.contains("matched 2 out of 2");
+    }
+
     static boolean undocumented(String path) {
         return UNDOCUMENTED.stream().anyMatch(p -> p.matcher(path).matches());
     }
@@ -157,6 +178,7 @@ final class VercelContract {
     private static void collect(List<String> problems, VercelRecordingProxy.Exchange exchange, ValidationReport report) {
         report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
                 .filter(m -> !irrelevant(m.getKey(), exchange.status()))
+                .filter(m -> !documentDefect(exchange, m.getMessage()))
                 .forEach(m -> problems.add(exchange.method() + " " + exchange.uri() + " → " + exchange.status() + ": "
                         + m.getKey() + " " + m.getMessage()));
     }

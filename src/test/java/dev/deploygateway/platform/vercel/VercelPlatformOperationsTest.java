@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.deploygateway.error.ErrorCode;
 import dev.deploygateway.platform.CodeExchange;
+import dev.deploygateway.platform.DatabaseInfo;
 import dev.deploygateway.platform.DeploySpec;
 import dev.deploygateway.platform.EnvVar;
 import dev.deploygateway.platform.OAuthAuthorization;
@@ -167,6 +168,31 @@ class VercelPlatformOperationsTest extends VercelContractTestBase {
         // Reusing a rotated refresh token revoked the whole grant, including the newest access token.
         assertThatThrownBy(() -> vercel.verify(rotated.credential()).await().atMost(WAIT))
                 .isInstanceOf(PlatformException.class);
+    }
+
+    @Test
+    void postgresIsProvisionedFromTheMarketplaceAndWiredIntoTheProjectEnv() {
+        var credential = mint("db-user");
+        var project = project(credential);
+        var database = vercel.provisionDatabase(credential, project, DatabaseInfo.Kind.POSTGRES).await().atMost(WAIT);
+        assertThat(database.id()).startsWith("store_");
+        assertThat(database.status()).isEqualTo("available");
+        assertThat(database.envVarNames()).contains("DATABASE_URL");
+        var envs = sandbox().header("Authorization", credential.bearer())
+                .get("/sandbox/vercel/v10/projects/" + project.id() + "/env").then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(envs.getList("envs.key")).contains("DATABASE_URL");
+    }
+
+    @Test
+    void databaseWithoutAnInstalledIntegrationIsExplained() {
+        var credential = mint("no-integrations-user");
+        var project = project(credential);
+        assertThatThrownBy(() -> vercel.provisionDatabase(credential, project, DatabaseInfo.Kind.POSTGRES)
+                .await().atMost(WAIT)).isInstanceOfSatisfying(PlatformException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_BY_PLATFORM);
+                    assertThat(e.getMessage()).contains("Marketplace");
+                });
     }
 
     @Test
