@@ -13,6 +13,7 @@ import jakarta.ws.rs.WebApplicationException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.runtime.configuration.ConfigUtils;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -45,6 +46,10 @@ class SandboxEventStream {
     }
 
     void routes(@Observes Router router) {
+        if (ConfigUtils.isProfileActive("prod")) {
+            // A raw route bypasses JAX-RS filters, so it must not rely on the filter that hides /sandbox in prod.
+            return;
+        }
         router.get("/sandbox/vercel/v3/deployments/:id/events").handler(this::handle);
         router.get("/sandbox/vercel/v3/now/deployments/:id/events").handler(this::handle);
     }
