@@ -22,6 +22,7 @@ public enum ErrorCode {
     RATE_LIMITED(429, "Too many deployments"),
     UPLOAD_REJECTED(422, "Upload rejected by the platform"),
     BUILD_FAILED(422, "Build failed"),
+    UNSUPPORTED_BY_PLATFORM(422, "Not supported by this platform"),
     INTERNAL_ERROR(500, "Internal error"),
     PLATFORM_UNAVAILABLE(502, "Platform unavailable"),
     STORE_UNAVAILABLE(503, "Shared store unavailable"),

@@ -1,0 +1,117 @@
+package dev.deploygateway.platform.vercel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+import dev.deploygateway.error.ErrorCode;
+import dev.deploygateway.platform.DatabaseInfo;
+import dev.deploygateway.platform.PlatformCredential;
+import dev.deploygateway.platform.PlatformException;
+import dev.deploygateway.platform.PlatformId;
+import dev.deploygateway.platform.PlatformProject;
+import dev.deploygateway.platform.PlatformStep;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Databases on Vercel are Marketplace integration stores (platform-contracts §1.7): find an installed marketplace
+ * integration with a storage product of the wanted kind, create a store, connect it to the project (which adds
+ * {@code DATABASE_URL} etc. to the project's env). Installing the integration itself needs the user in a browser;
+ * without one the call fails with a message saying so.
+ */
+@ApplicationScoped
+class VercelDatabases {
+
+    /** Words a storage product's slug or name contains for each engine (providers name products after themselves). */
+    private static final Map<DatabaseInfo.Kind, List<String>> KEYWORDS = Map.of(
+            DatabaseInfo.Kind.POSTGRES, List.of("postgres", "neon", "supabase", "prisma", "nile"),
+            DatabaseInfo.Kind.MYSQL, List.of("mysql", "planetscale", "tidb"),
+            DatabaseInfo.Kind.REDIS, List.of("redis", "upstash", "kv"),
+            DatabaseInfo.Kind.MONGODB, List.of("mongo"));
+
+    private record Product(String configurationId, String productId) {
+    }
+
+    private final VercelApi api;
+    private final VercelCalls calls;
+
+    VercelDatabases(@RestClient VercelApi api, VercelCalls calls) {
+        this.api = api;
+        this.calls = calls;
+    }
+
+    Uni<DatabaseInfo> provision(PlatformCredential credential, PlatformProject project, DatabaseInfo.Kind kind) {
+        String team = credential.teamId().orElse(null);
+        String auth = credential.bearer();
+        return calls.idempotent(PlatformStep.CONFIGURE, () -> api.configurations(auth, "account", "marketplace", team))
+                .chain(configs -> findProduct(auth, team, ids(configs), kind, 0))
+                .chain(product -> {
+                    var body = JsonNodeFactory.instance.objectNode().put("name", storeName(project, kind))
+                            .put("integrationConfigurationId", product.configurationId())
+                            .put("integrationProductIdOrSlug", product.productId());
+                    return calls.once(PlatformStep.CONFIGURE, () -> api.createStore(auth, team, body))
+                            .chain(created -> {
+                                JsonNode store = created.path("store");
+                                var connect = JsonNodeFactory.instance.objectNode().put("projectId", project.id());
+                                // Connecting the same store to the same project twice is harmless: retry it.
+                                return calls.idempotent(PlatformStep.CONFIGURE, () -> api.connectStore(auth,
+                                        product.configurationId(), store.path("id").asText(), team, connect))
+                                        .map(ok -> info(store));
+                            });
+                });
+    }
+
+    private Uni<Product> findProduct(String auth, String team, List<String> configurations, DatabaseInfo.Kind kind,
+            int index) {
+        if (index >= configurations.size()) {
+            return Uni.createFrom().failure(PlatformException.of(ErrorCode.UNSUPPORTED_BY_PLATFORM, PlatformId.VERCEL,
+                    PlatformStep.CONFIGURE, false, "No installed Vercel Marketplace integration offers a "
+                            + kind.name().toLowerCase(Locale.ROOT) + " database; install one (e.g. Neon) in the "
+                            + "Vercel dashboard first"));
+        }
+        String configuration = configurations.get(index);
+        return calls.idempotent(PlatformStep.CONFIGURE, () -> api.products(auth, configuration, team))
+                .chain(json -> match(json.path("products"), kind)
+                        .map(id -> Uni.createFrom().item(new Product(configuration, id)))
+                        .orElseGet(() -> findProduct(auth, team, configurations, kind, index + 1)));
+    }
+
+    private static Optional<String> match(JsonNode products, DatabaseInfo.Kind kind) {
+        for (JsonNode product : products) {
+            String label = (product.path("slug").asText() + " " + product.path("name").asText()).toLowerCase(Locale.ROOT);
+            boolean storage = "enabled".equals(product.path("protocols").path("storage").path("status").asText());
+            if (storage && KEYWORDS.get(kind).stream().anyMatch(label::contains)) {
+                return Optional.of(product.path("id").asText());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<String> ids(JsonNode configurations) {
+        var ids = new ArrayList<String>();
+        JsonNode list = configurations.isArray() ? configurations : configurations.path("configurations");
+        list.forEach(c -> ids.add(c.path("id").asText()));
+        return ids;
+    }
+
+    private static String storeName(PlatformProject project, DatabaseInfo.Kind kind) {
+        String name = project.name() + "-" + kind.name().toLowerCase(Locale.ROOT);
+        return name.length() > 60 ? name.substring(0, 60) : name;
+    }
+
+    private static DatabaseInfo info(JsonNode store) {
+        var names = new ArrayList<String>();
+        store.path("secrets").forEach(s -> names.add(s.path("name").asText()));
+        return new DatabaseInfo(store.path("id").asText(), store.path("name").asText(),
+                store.path("status").asText("unknown"), names);
+    }
+}

@@ -1,0 +1,250 @@
+package dev.deploygateway.platform.vercel;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.deploygateway.config.VercelConfig;
+import dev.deploygateway.error.ErrorCode;
+import dev.deploygateway.platform.*;
+import dev.deploygateway.platform.PlatformCapabilities.ConnectMethod;
+import dev.deploygateway.platform.PlatformCapabilities.SourceKind;
+import dev.deploygateway.scaffold.SourceBundle;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/** Vercel behind the platform SPI. Stateless: every call uses the credential it is given. */
+@ApplicationScoped
+public class VercelPlatform implements DeploymentPlatform {
+
+    static final PlatformCapabilities CAPABILITIES = new PlatformCapabilities(
+            Set.of(ConnectMethod.OAUTH, ConnectMethod.API_TOKEN), Set.of(SourceKind.FILES),
+            true, true, true, true, true, true, true);
+
+    private final VercelApi api;
+    private final VercelCalls calls;
+    private final VercelUploader uploader;
+    private final VercelEvents events;
+    private final VercelOAuth oauth;
+    private final VercelDatabases databases;
+    private final VercelConfig config;
+
+    VercelPlatform(@RestClient VercelApi api, VercelCalls calls, VercelUploader uploader, VercelEvents events,
+            VercelOAuth oauth, VercelDatabases databases, VercelConfig config) {
+        this.api = api;
+        this.calls = calls;
+        this.uploader = uploader;
+        this.events = events;
+        this.oauth = oauth;
+        this.databases = databases;
+        this.config = config;
+    }
+
+    @Override
+    public PlatformId id() {
+        return PlatformId.VERCEL;
+    }
+
+    @Override
+    public PlatformCapabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public URI authorizationUrl(OAuthAuthorization request) {
+        return oauth.authorizationUrl(request);
+    }
+
+    @Override
+    public Uni<PlatformTokens> exchangeCode(CodeExchange exchange) {
+        return oauth.exchange(exchange);
+    }
+
+    @Override
+    public Uni<PlatformTokens> refresh(String refreshToken) {
+        return oauth.refresh(refreshToken);
+    }
+
+    @Override
+    public Uni<Void> revoke(String token) {
+        return oauth.revoke(token);
+    }
+
+    @Override
+    public Uni<PlatformAccount> verify(PlatformCredential credential) {
+        return calls.idempotent(PlatformStep.AUTH, () -> api.user(credential.bearer()))
+                .chain(user -> calls.idempotent(PlatformStep.AUTH, () -> api.teams(credential.bearer()))
+                        .map(teams -> account(user.path("user"), teams.path("teams"))));
+    }
+
+    @Override
+    public Uni<NameAvailability> checkProjectName(PlatformCredential credential, String name) {
+        if (!VercelNames.valid(name)) {
+            return Uni.createFrom().item(NameAvailability.invalid(name, VercelNames.RULE));
+        }
+        return findProject(credential, name, PlatformStep.CHECK)
+                .map(found -> found.isPresent() ? NameAvailability.taken(name) : NameAvailability.available(name));
+    }
+
+    @Override
+    public Uni<PlatformProject> ensureProject(PlatformCredential credential, ProjectSpec spec) {
+        if (!VercelNames.valid(spec.name())) {
+            return Uni.createFrom().failure(PlatformException.of(ErrorCode.VALIDATION_FAILED, id(),
+                    PlatformStep.CREATE, false, VercelNames.RULE));
+        }
+        String team = credential.teamId().orElse(null);
+        return findProject(credential, spec.name(), PlatformStep.CREATE).chain(found -> found
+                .map(p -> Uni.createFrom().item(p))
+                .orElseGet(() -> calls.once(PlatformStep.CREATE,
+                        () -> api.createProject(credential.bearer(), team, projectBody(spec)))
+                        .map(json -> new PlatformProject(json.path("id").asText(), json.path("name").asText(), true))
+                        // Lost a race with a concurrent create of the same name: reuse the winner's project.
+                        .onFailure(e -> e instanceof PlatformException p && p.code() == ErrorCode.PROJECT_NAME_TAKEN)
+                        .recoverWithUni(e -> findProject(credential, spec.name(), PlatformStep.CREATE)
+                                .map(again -> again.orElseThrow(() -> (PlatformException) e)))));
+    }
+
+    @Override
+    public Uni<Void> setEnvironment(PlatformCredential credential, PlatformProject project, List<EnvVar> variables) {
+        if (variables.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<ObjectNode> body = new ArrayList<>();
+        for (EnvVar variable : variables) {
+            ObjectNode item = JsonNodeFactory.instance.objectNode().put("key", variable.key())
+                    .put("value", variable.value()).put("type", variable.sensitive() ? "encrypted" : "plain");
+            item.putArray("target").add("production").add("preview").add("development");
+            body.add(item);
+        }
+        // Upsert by key is idempotent, so it may be retried.
+        return calls.idempotent(PlatformStep.CONFIGURE, () -> api.upsertEnv(credential.bearer(), project.id(), "true",
+                credential.teamId().orElse(null), body)).map(json -> {
+                    JsonNode failed = json.path("failed");
+                    if (failed.isArray() && !failed.isEmpty()) {
+                        JsonNode error = failed.get(0).path("error");
+                        throw new PlatformException(ErrorCode.VALIDATION_FAILED, id(), PlatformStep.CONFIGURE, false,
+                                failed.size() + " environment variable(s) were rejected by Vercel",
+                                Optional.of(error.path("code").asText()), Optional.of(error.path("message").asText()),
+                                Optional.empty(), null);
+                    }
+                    return null;
+                });
+    }
+
+    @Override
+    public PreparedSource prepareSource(SourceBundle bundle) {
+        String problem = null;
+        if (bundle.fileCount() == 0) {
+            problem = "The project has no files";
+        } else if (bundle.fileCount() > config.maxFiles()) {
+            problem = "Vercel accepts at most " + config.maxFiles() + " files per deployment; this has "
+                    + bundle.fileCount();
+        } else if (bundle.totalBytes() > config.maxTotalBytes()) {
+            problem = "The upload is " + bundle.totalBytes() + " bytes; the limit is " + config.maxTotalBytes();
+        } else {
+            problem = bundle.files().stream().filter(f -> f.size() > config.maxFileBytes()).findFirst()
+                    .map(f -> f.path() + " is " + f.size() + " bytes; the per-file limit is " + config.maxFileBytes())
+                    .orElse(null);
+        }
+        if (problem != null) {
+            throw PlatformException.of(ErrorCode.UPLOAD_REJECTED, id(), PlatformStep.UPLOAD, false, problem);
+        }
+        return new PreparedSource(id(), bundle);
+    }
+
+    @Override
+    public Uni<PlatformDeployment> deploy(PlatformCredential credential, PlatformProject project,
+            PreparedSource source, DeploySpec spec, UploadProgress progress) {
+        return uploader.deploy(credential, project, source, spec, progress).map(this::deployment);
+    }
+
+    @Override
+    public Uni<PlatformDeployment> status(PlatformCredential credential, String deploymentId) {
+        return calls.idempotent(PlatformStep.WATCH, () -> api.deployment(credential.bearer(), deploymentId,
+                credential.teamId().orElse(null))).map(this::deployment);
+    }
+
+    @Override
+    public Multi<PlatformEvent> events(PlatformCredential credential, String deploymentId, Optional<Instant> since) {
+        return events.follow(credential, deploymentId, since);
+    }
+
+    @Override
+    public Uni<PlatformDeployment> cancel(PlatformCredential credential, String deploymentId) {
+        return calls.once(PlatformStep.MANAGE, () -> api.cancel(credential.bearer(), deploymentId,
+                credential.teamId().orElse(null))).map(this::deployment);
+    }
+
+    @Override
+    public Uni<PlatformDeployment> redeploy(PlatformCredential credential, PlatformProject project,
+            String deploymentId, DeploySpec spec) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("name", project.name())
+                .put("project", project.id()).put("deploymentId", deploymentId);
+        if (spec.production()) {
+            body.put("target", "production");
+        }
+        return calls.once(PlatformStep.DEPLOY, () -> api.createDeployment(credential.bearer(),
+                credential.teamId().orElse(null), "1", body)).map(this::deployment);
+    }
+
+    @Override
+    public Uni<Void> rollback(PlatformCredential credential, PlatformProject project, String deploymentId) {
+        return calls.once(PlatformStep.MANAGE, () -> api.rollback(credential.bearer(), project.id(), deploymentId,
+                credential.teamId().orElse(null))).replaceWithVoid();
+    }
+
+    @Override
+    public Uni<DatabaseInfo> provisionDatabase(PlatformCredential credential, PlatformProject project,
+            DatabaseInfo.Kind kind) {
+        return databases.provision(credential, project, kind);
+    }
+
+    private Uni<Optional<PlatformProject>> findProject(PlatformCredential credential, String name, PlatformStep step) {
+        return calls.idempotent(step, () -> api.project(credential.bearer(), name, credential.teamId().orElse(null)))
+                .map(json -> Optional.of(new PlatformProject(json.path("id").asText(), json.path("name").asText(),
+                        false)))
+                .onFailure(e -> e instanceof PlatformException p && p.code() == ErrorCode.NOT_FOUND)
+                .recoverWithItem(Optional.empty());
+    }
+
+    private PlatformDeployment deployment(JsonNode json) {
+        String raw = json.path("readyState").asText("");
+        PlatformState state = VercelStates.of(raw, json.path("aliasAssigned").asBoolean(false),
+                json.hasNonNull("aliasError")).orElse(PlatformState.PENDING);
+        Optional<URI> url = Optional.of(json.path("url").asText("")).filter(u -> !u.isBlank())
+                .map(host -> URI.create(config.siteUrlTemplate().replace("{host}", host)));
+        return new PlatformDeployment(json.path("id").asText(), json.path("projectId").asText(""), state, raw, url,
+                Optional.ofNullable(json.path("errorCode").textValue()),
+                Optional.ofNullable(json.path("errorMessage").textValue()),
+                Instant.ofEpochMilli(json.path("createdAt").asLong(0)));
+    }
+
+    private static ObjectNode projectBody(ProjectSpec spec) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("name", spec.name());
+        spec.framework().ifPresent(v -> body.put("framework", v));
+        spec.buildCommand().ifPresent(v -> body.put("buildCommand", v));
+        spec.installCommand().ifPresent(v -> body.put("installCommand", v));
+        spec.outputDirectory().ifPresent(v -> body.put("outputDirectory", v));
+        spec.rootDirectory().ifPresent(v -> body.put("rootDirectory", v));
+        return body;
+    }
+
+    private static PlatformAccount account(JsonNode user, JsonNode teams) {
+        List<PlatformAccount.Team> list = new ArrayList<>();
+        teams.forEach(t -> list.add(new PlatformAccount.Team(t.path("id").asText(), t.path("slug").asText(),
+                t.path("name").asText(t.path("slug").asText()))));
+        return new PlatformAccount(user.path("id").asText(), user.path("username").asText(),
+                Optional.ofNullable(user.path("email").textValue()), list);
+    }
+}
