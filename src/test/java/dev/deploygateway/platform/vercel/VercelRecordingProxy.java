@@ -8,6 +8,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.metrics.MetricsOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpServer;
@@ -38,7 +40,9 @@ public class VercelRecordingProxy implements QuarkusTestResourceLifecycleManager
     @Override
     public Map<String, String> start() {
         int appPort = freePort();
-        vertx = Vertx.vertx();
+        // Metrics off: a second Vert.x reporting into the application's global Micrometer registry clashes with
+        // the application's own HTTP server meters on a Quarkus restart and hangs its start.
+        vertx = Vertx.vertx(new VertxOptions().setMetricsOptions(new MetricsOptions().setEnabled(false)));
         HttpClient client = vertx.createHttpClient();
         HttpServer server = vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
             var options = new RequestOptions().setMethod(req.method()).setHost("localhost").setPort(appPort)
