@@ -1,0 +1,135 @@
+package dev.deploygateway.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import org.junit.jupiter.api.Test;
+
+import dev.deploygateway.identity.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** Everything a client can send wrong gets a 4xx problem+json with a stable code, never a 500. */
+@QuarkusTest
+class ProblemDetailsTest {
+
+    private static final String PROBLEM = "application/problem+json";
+    private static final String ORIGIN = "http://localhost:8080";
+
+    @Test
+    void malformedJsonIsA400ThatDoesNotEchoTheInput() {
+        given().contentType(ContentType.JSON).header("Origin", ORIGIN)
+                .body("{\"username\": \"alice\", \"token\": \"sk-very-secret")
+                .when().post("/api/v1/dev/session")
+                .then().statusCode(400)
+                .contentType(startsWith(PROBLEM))
+                .body("code", equalTo("MALFORMED_REQUEST"))
+                .body("type", startsWith("https://"))
+                .body("title", equalTo("Malformed request body"))
+                .body("instance", equalTo("/api/v1/dev/session"))
+                .body(not(containsString("sk-very-secret")));
+    }
+
+    @Test
+    void wrongJsonTypeIsAValidationProblemNamingTheField() {
+        given().contentType(ContentType.JSON).header("Origin", ORIGIN)
+                .body("{\"username\": {\"nested\": true}}")
+                .when().post("/api/v1/dev/session")
+                .then().statusCode(400)
+                .contentType(startsWith(PROBLEM))
+                .body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors.field", hasItem("username"));
+    }
+
+    @Test
+    void constraintViolationListsTheFailingFields() {
+        given().contentType(ContentType.JSON).header("Origin", ORIGIN)
+                .body("{\"username\": \"../etc/passwd\"}")
+                .when().post("/api/v1/dev/session")
+                .then().statusCode(400)
+                .contentType(startsWith(PROBLEM))
+                .body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors.field", hasItem("username"));
+    }
+
+    @Test
+    void missingBodyIsAValidationProblem() {
+        given().contentType(ContentType.JSON).header("Origin", ORIGIN)
+                .when().post("/api/v1/dev/session")
+                .then().statusCode(400)
+                .contentType(startsWith(PROBLEM))
+                .body("code", equalTo("VALIDATION_FAILED"));
+    }
+
+    @Test
+    void wrongContentTypeIs415() {
+        given().contentType(ContentType.TEXT).header("Origin", ORIGIN).body("username=alice")
+                .when().post("/api/v1/dev/session")
+                .then().statusCode(415)
+                .contentType(startsWith(PROBLEM))
+                .body("code", equalTo("UNSUPPORTED_MEDIA_TYPE"));
+    }
+
+    @Test
+    void unknownApiRouteIs404Problem() {
+        given().auth().oauth2(TestTokens.valid("alice"))
+                .when().get("/api/v1/no-such-thing")
+                .then().statusCode(404)
+                .contentType(startsWith(PROBLEM))
+                .body("code", equalTo("NOT_FOUND"));
+    }
+
+    @Test
+    void unknownRouteOutsideTheApiIs404Problem() {
+        given().when().get("/definitely/not/here")
+                .then().statusCode(404)
+                .contentType(startsWith(PROBLEM))
+                .body("code", equalTo("NOT_FOUND"));
+    }
+
+    @Test
+    void wrongMethodIs405() {
+        given().auth().oauth2(TestTokens.valid("alice"))
+                .when().delete("/api/v1/me")
+                .then().statusCode(405)
+                .contentType(startsWith(PROBLEM))
+                .body("code", equalTo("METHOD_NOT_ALLOWED"));
+    }
+
+    @Test
+    void unacceptableMediaTypeIs406() {
+        given().auth().oauth2(TestTokens.valid("alice")).accept("application/xml")
+                .when().get("/api/v1/me")
+                .then().statusCode(406)
+                .contentType(startsWith(PROBLEM))
+                .body("code", equalTo("NOT_ACCEPTABLE"));
+    }
+
+    @Test
+    void oversizedBodyIs413Problem() {
+        byte[] body = new byte[2 * 1024 * 1024 + 1];
+        given().contentType(ContentType.JSON).header("Origin", ORIGIN).body(body)
+                .when().post("/api/v1/dev/session")
+                .then().statusCode(413)
+                .contentType(startsWith(PROBLEM))
+                .body("code", equalTo("PAYLOAD_TOO_LARGE"));
+    }
+
+    @Test
+    void unexpectedFailureIsA500WithoutStackTraceOrMessage() {
+        given().auth().oauth2(TestTokens.valid("alice"))
+                .when().get("/api/v1/test-only/boom")
+                .then().statusCode(500)
+                .contentType(startsWith(PROBLEM))
+                .body("code", equalTo("INTERNAL_ERROR"))
+                .body("trace", nullValue())
+                .body(not(containsString("boom-secret")))
+                .body(not(containsString("IllegalStateException")))
+                .body(not(containsString("at dev.deploygateway")));
+    }
+}
