@@ -42,6 +42,9 @@ public class StoreBackends {
         if (!active.isEmpty()) {
             LOG.infof("Shared store: Redis (command timeout %s, breaker opens after %d failures for %s)",
                     config.commandTimeout(), config.breakerFailureThreshold(), config.breakerOpenDuration());
+            // Open a connection now so the first real command does not pay connect + HELLO in its timeout.
+            active.get(0).execute("PING").subscribe().with(ok -> LOG.debug("Redis reachable"),
+                    e -> LOG.warn("Redis is configured but not reachable yet; commands fail until it is"));
             return new RedisStore(active.get(0), config.commandTimeout(), new StoreCircuitBreaker(
                     config.breakerFailureThreshold(), config.breakerOpenDuration(), Clock.systemUTC()));
         }

@@ -32,7 +32,10 @@ public final class RedisClients {
     }
 
     public static RedisStore store(Vertx vertx, String url, Duration commandTimeout) {
-        return new RedisStore(dataSource(vertx, url), commandTimeout,
+        ReactiveRedisDataSource ds = dataSource(vertx, url);
+        // Connect (and negotiate the protocol) before the first timed command, as production's warm-up does.
+        ds.execute("PING").onFailure().recoverWithNull().await().atMost(Duration.ofSeconds(5));
+        return new RedisStore(ds, commandTimeout,
                 new StoreCircuitBreaker(5, Duration.ofSeconds(1), Clock.systemUTC()));
     }
 }
