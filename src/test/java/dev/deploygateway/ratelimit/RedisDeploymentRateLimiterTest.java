@@ -32,22 +32,24 @@ class RedisDeploymentRateLimiterTest extends DeploymentRateLimiterContract {
     RedisStore first;
     RedisStore second;
 
+    static final RedisServerResource REDIS = new RedisServerResource();
+
     @BeforeAll
     static void startRedis() {
-        RedisServerResource.startServer();
+        REDIS.startServer();
     }
 
     @AfterAll
     static void stopRedis() {
-        RedisServerResource.stopServer();
+        REDIS.stopServer();
     }
 
     @BeforeEach
     void connect() {
-        RedisServerResource.restartServerIfStopped();
+        REDIS.restartServerIfStopped();
         // Generous timeout here: these tests are about atomicity, not latency, on a busy 2-core machine.
-        first = RedisClients.store(vertx, RedisServerResource.url(), Duration.ofSeconds(2));
-        second = RedisClients.store(vertx, RedisServerResource.url(), Duration.ofSeconds(2));
+        first = RedisClients.store(vertx, REDIS.url(), Duration.ofSeconds(2));
+        second = RedisClients.store(vertx, REDIS.url(), Duration.ofSeconds(2));
     }
 
     @Override
@@ -99,7 +101,7 @@ class RedisDeploymentRateLimiterTest extends DeploymentRateLimiterContract {
     void theScriptIsReloadedAfterRedisLosesItsScriptCache() {
         DeploymentRateLimiter limiter = limiter(first);
         await(limiter.admit(user, "dpl_1"));
-        await(RedisClients.dataSource(vertx, RedisServerResource.url()).execute("SCRIPT", "FLUSH"));
+        await(RedisClients.dataSource(vertx, REDIS.url()).execute("SCRIPT", "FLUSH"));
 
         assertThat(await(limiter.admit(user, "dpl_2")).admitted()).isTrue();
         assertThat(log(first)).hasSize(2);
@@ -107,10 +109,10 @@ class RedisDeploymentRateLimiterTest extends DeploymentRateLimiterContract {
 
     @Test
     void duringAnOutageFailOpenAdmitsOnTheFallbackWithinTheTimeoutAndReplaysOnRecovery() {
-        RedisStore fast = RedisClients.store(vertx, RedisServerResource.url());
+        RedisStore fast = RedisClients.store(vertx, REDIS.url());
         DeploymentRateLimiter limiter = limiter(fast);
         await(limiter.admit(user, "dpl_before"));
-        RedisServerResource.stopServer();
+        REDIS.stopServer();
 
         long started = System.nanoTime();
         RateLimitDecision during = await(limiter.admit(user, "dpl_during"));
@@ -121,7 +123,7 @@ class RedisDeploymentRateLimiterTest extends DeploymentRateLimiterContract {
         assertThat(took).isLessThan(Duration.ofMillis(1500));
         assertThat(limiter.fallbackAdmissionsThisOutage()).isEqualTo(1);
 
-        RedisServerResource.restartServer();
+        REDIS.restartServer();
         awaitReplay(limiter);
 
         List<ScoredMember> log = log(second);
@@ -132,10 +134,10 @@ class RedisDeploymentRateLimiterTest extends DeploymentRateLimiterContract {
 
     @Test
     void replayedAdmissionsCountInTheNextRollingWindow() {
-        DeploymentRateLimiter limiter = limiter(RedisClients.store(vertx, RedisServerResource.url()));
-        RedisServerResource.stopServer();
+        DeploymentRateLimiter limiter = limiter(RedisClients.store(vertx, REDIS.url()));
+        REDIS.stopServer();
         IntStream.rangeClosed(1, LIMIT).forEach(i -> assertThat(await(limiter.admit(user, "dpl_" + i)).fallback()).isTrue());
-        RedisServerResource.restartServer();
+        REDIS.restartServer();
         awaitReplay(limiter);
 
         DeploymentRateLimiter otherInstance = limiter(second);
@@ -146,8 +148,8 @@ class RedisDeploymentRateLimiterTest extends DeploymentRateLimiterContract {
     void theFallbackStopsAtItsPerInstanceCapWith503() {
         var config = new TestRateLimitConfig(LIMIT, WINDOW, RedisDownPolicy.FAIL_OPEN, 3);
         DeploymentRateLimiter limiter = new DeploymentRateLimiter(RedisClients.store(vertx,
-                RedisServerResource.url()), config, new SimpleMeterRegistry(), vertx);
-        RedisServerResource.stopServer();
+                REDIS.url()), config, new SimpleMeterRegistry(), vertx);
+        REDIS.stopServer();
 
         for (int i = 0; i < 3; i++) {
             assertThat(await(limiter.admit("cap-user-" + i, "dpl_" + i)).admitted()).isTrue();
@@ -161,8 +163,8 @@ class RedisDeploymentRateLimiterTest extends DeploymentRateLimiterContract {
     void failClosedAnswersStoreUnavailableWithRetryAfter() {
         var config = new TestRateLimitConfig(LIMIT, WINDOW, RedisDownPolicy.FAIL_CLOSED, 1000);
         DeploymentRateLimiter limiter = new DeploymentRateLimiter(RedisClients.store(vertx,
-                RedisServerResource.url()), config, new SimpleMeterRegistry(), vertx, new TestClock(Instant.now()));
-        RedisServerResource.stopServer();
+                REDIS.url()), config, new SimpleMeterRegistry(), vertx, new TestClock(Instant.now()));
+        REDIS.stopServer();
 
         assertThatThrownBy(() -> await(limiter.admit(user, "dpl_1")))
                 .isInstanceOf(StoreUnavailableException.class)

@@ -10,17 +10,27 @@ import redis.embedded.RedisServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * A real redis-server (6.2, bundled by embedded-redis) on a free loopback port, for {@code @QuarkusTest}s
- * ({@code @QuarkusTestResource(RedisServerResource.class)}) and plain tests ({@link #startServer()}). Tests can
- * {@link #stopServer()} and {@link #restartServer()} it on the same port to play an outage.
+ * A real redis-server (6.2, bundled by embedded-redis) on a free loopback port. As a Quarkus test resource
+ * ({@code @QuarkusTestResource(value = RedisServerResource.class, restrictToAnnotatedClass = true)}) it points
+ * {@code quarkus.redis.hosts} at the server, and the test reaches it through {@link #forQuarkus()}. Plain tests
+ * create their own instance. Either way a test can {@link #stopServer()} and {@link #restartServer()} it on the
+ * same port to play an outage; a restart loses data and the script cache, as a crash would.
  */
 public class RedisServerResource implements QuarkusTestResourceLifecycleManager {
 
-    private static RedisServer server;
-    private static int port;
+    private static volatile RedisServerResource forQuarkus;
+
+    private RedisServer server;
+    private int port;
+
+    /** The server started for the running Quarkus application. */
+    public static RedisServerResource forQuarkus() {
+        return forQuarkus;
+    }
 
     @Override
     public Map<String, String> start() {
+        forQuarkus = this;
         return Map.of("quarkus.redis.hosts", startServer());
     }
 
@@ -30,22 +40,22 @@ public class RedisServerResource implements QuarkusTestResourceLifecycleManager 
     }
 
     /** Starts a fresh server on a new free port (no persistence) and returns its URL. */
-    public static synchronized String startServer() {
+    public synchronized String startServer() {
         port = freePort();
         restartServer();
         return url();
     }
 
-    public static synchronized String url() {
+    public synchronized String url() {
         return "redis://127.0.0.1:" + port;
     }
 
-    public static synchronized int port() {
+    public synchronized int port() {
         return port;
     }
 
     /** Stops the server (an outage); idempotent. */
-    public static synchronized void stopServer() {
+    public synchronized void stopServer() {
         try {
             if (server != null && server.isActive()) {
                 server.stop();
@@ -56,14 +66,14 @@ public class RedisServerResource implements QuarkusTestResourceLifecycleManager 
     }
 
     /** Starts the server again if a test left it stopped. */
-    public static synchronized void restartServerIfStopped() {
+    public synchronized void restartServerIfStopped() {
         if (server == null || !server.isActive()) {
             restartServer();
         }
     }
 
-    /** (Re)starts an empty server on the same port: data and the script cache are gone, as after a crash. */
-    public static synchronized void restartServer() {
+    /** (Re)starts an empty server on the same port. */
+    public synchronized void restartServer() {
         try {
             stopServer();
             server = RedisServer.newRedisServer().bind("127.0.0.1").port(port)

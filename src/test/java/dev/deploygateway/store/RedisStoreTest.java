@@ -20,21 +20,23 @@ class RedisStoreTest extends SharedStoreContract {
     Vertx vertx;
     RedisStore store;
 
+    static final RedisServerResource REDIS = new RedisServerResource();
+
     @BeforeAll
     static void startRedis() {
-        RedisServerResource.startServer();
+        REDIS.startServer();
     }
 
     @AfterAll
     static void stopRedis() {
-        RedisServerResource.stopServer();
+        REDIS.stopServer();
     }
 
     @BeforeEach
     void connect() {
-        RedisServerResource.restartServerIfStopped();
+        REDIS.restartServerIfStopped();
         vertx = Vertx.vertx();
-        store = RedisClients.store(vertx, RedisServerResource.url());
+        store = RedisClients.store(vertx, REDIS.url());
     }
 
     @AfterEach
@@ -49,7 +51,7 @@ class RedisStoreTest extends SharedStoreContract {
 
     @Test
     void anUnreachableRedisFailsFastAsStoreUnavailableAndOpensTheBreaker() {
-        RedisServerResource.stopServer();
+        REDIS.stopServer();
         for (int i = 0; i < 5; i++) {
             long started = System.nanoTime();
             assertThatThrownBy(() -> await(store.get("k"))).isInstanceOf(StoreUnavailableException.class);
@@ -60,7 +62,7 @@ class RedisStoreTest extends SharedStoreContract {
 
     @Test
     void aHungRedisTimesOutAfterTheCommandTimeout() {
-        var admin = RedisClients.dataSource(vertx, RedisServerResource.url());
+        var admin = RedisClients.dataSource(vertx, REDIS.url());
         await(admin.execute("CLIENT", "PAUSE", "1500"));
         try {
             long started = System.nanoTime();
