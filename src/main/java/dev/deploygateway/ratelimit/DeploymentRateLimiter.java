@@ -20,6 +20,7 @@ import dev.deploygateway.store.StoreKind;
 import dev.deploygateway.store.StoreUnavailableException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 
@@ -30,6 +31,7 @@ import io.vertx.mutiny.core.Vertx;
  * configured policy applies: fail-open on this instance's {@link FallbackLog} (bounded, replayed on recovery)
  * or fail-closed with 503.
  */
+@Startup // so its metrics exist on /q/metrics before the first deployment
 @ApplicationScoped
 public class DeploymentRateLimiter {
 
