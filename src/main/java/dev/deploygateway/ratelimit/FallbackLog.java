@@ -85,7 +85,8 @@ final class FallbackLog {
             List<String> members = List.copyOf(refund.getValue());
             steps.add(shared.sortedRemove(refund.getKey(), members.toArray(String[]::new))
                     .invoke(() -> refund.getValue().removeAll(members))
-                    .invoke(() -> pendingRefunds.computeIfPresent(refund.getKey(), (k, v) -> v.isEmpty() ? null : v))
+                    .invoke(() -> pendingRefunds.computeIfPresent(refund.getKey(),
+                            (k, v) -> v.isEmpty() ? null : v))
                     .replaceWith(0));
         }
         for (String key : List.copyOf(keys)) {

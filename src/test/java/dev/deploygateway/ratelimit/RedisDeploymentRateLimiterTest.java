@@ -136,7 +136,8 @@ class RedisDeploymentRateLimiterTest extends DeploymentRateLimiterContract {
     void replayedAdmissionsCountInTheNextRollingWindow() {
         DeploymentRateLimiter limiter = limiter(RedisClients.store(vertx, REDIS.url()));
         REDIS.stopServer();
-        IntStream.rangeClosed(1, LIMIT).forEach(i -> assertThat(await(limiter.admit(user, "dpl_" + i)).fallback()).isTrue());
+        IntStream.rangeClosed(1, LIMIT)
+                .forEach(i -> assertThat(await(limiter.admit(user, "dpl_" + i)).fallback()).isTrue());
         REDIS.restartServer();
         awaitReplay(limiter);
 
