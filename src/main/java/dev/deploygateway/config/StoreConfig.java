@@ -19,4 +19,12 @@ public interface StoreConfig {
     /** How often the in-memory backend sweeps expired keys (lazy expiry also applies on every read). */
     @WithDefault("30s")
     Duration memorySweepInterval();
+
+    /** {@code REDIS_BREAKER_FAILURE_THRESHOLD}: consecutive Redis outage failures that open the circuit breaker. */
+    @WithDefault("5")
+    int breakerFailureThreshold();
+
+    /** {@code REDIS_BREAKER_OPEN_DURATION}: how long an open breaker fails Redis commands at once before a trial. */
+    @WithDefault("5s")
+    Duration breakerOpenDuration();
 }
