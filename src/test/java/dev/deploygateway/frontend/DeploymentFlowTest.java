@@ -1,0 +1,204 @@
+package dev.deploygateway.frontend;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * The newcomer's path through the demo page in a real Chromium, against the app and its Vercel sandbox: sign in,
+ * connect, deploy, watch the build live, open the site; a reload in the middle of a build; a failing build.
+ */
+@QuarkusTest
+@WithTestResource(BrowserTestApp.class)
+@ExtendWith(ChromiumPresent.class)
+class DeploymentFlowTest {
+
+    private static final Set<String> TERMINAL = Set.of("READY", "FAILED", "CANCELED", "TIMED_OUT");
+    private static final Duration BUILD_TIMEOUT = Duration.ofSeconds(60);
+
+    private HeadlessChromium browser;
+
+    @AfterEach
+    void close(TestInfo test) {
+        if (browser != null) {
+            browser.screenshot("DeploymentFlowTest-" + test.getTestMethod().orElseThrow().getName());
+            browser.close();
+        }
+    }
+
+    @Test
+    void deploysTheStaticSiteSampleLiveAndOpensTheSite() throws Exception {
+        browser = HeadlessChromium.start(1280, 1000);
+        signIn("newcomer");
+        connectVercelWithOAuth();
+        String quotaBefore = browser.find("#quota").getAttribute("data-remaining");
+
+        fillProjectName("my-first-site");
+        browser.await(ExpectedConditions.attributeToBe(By.id("name-status"), "data-available", "true"));
+        new org.openqa.selenium.support.ui.Select(browser.find("#sample")).selectByValue("static-site");
+        browser.find("#deploy-submit").click();
+
+        String id = awaitDeploymentShown();
+        // Live: build log lines are on the page while the deployment is still running.
+        browser.await(d -> !d.findElements(By.cssSelector(".log li[data-kind='log']")).isEmpty()
+                && !TERMINAL.contains(status()));
+        browser.await(BUILD_TIMEOUT, statusIs("READY"));
+        browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("open-site")));
+        browser.await(d -> !quotaBefore.equals(d.findElement(By.id("quota")).getAttribute("data-remaining")));
+        browser.await(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#history tr[data-deployment-id='" + id + "']")));
+        Path shot = browser.screenshot("deployment-view");
+        Files.createDirectories(Path.of("target", "docs-screenshots"));
+        Files.copy(shot, Path.of("target", "docs-screenshots", "deployment-view.png"), StandardCopyOption.REPLACE_EXISTING);
+
+        assertRenderedLogMatchesServer("newcomer", id);
+
+        String site = browser.find("#open-site").getAttribute("href");
+        browser.driver().get(site);
+        browser.await(ExpectedConditions.titleIs("Deployed with Deploy Gateway"));
+        assertThat(browser.find("h1").getText()).isEqualTo("Deployed with Deploy Gateway");
+    }
+
+    @Test
+    void aReloadMidBuildContinuesTheLogWithoutDuplicates() {
+        browser = HeadlessChromium.start(1280, 1000);
+        signIn("reloader");
+        connectVercelWithOAuth();
+        fillProjectName("slow-site");
+        uploadArchive(SampleArchive.zip("reloader", "static-site", ".sandbox/slow-build"));
+        browser.find("#deploy-submit").click();
+
+        String id = awaitDeploymentShown();
+        browser.await(d -> d.findElements(By.cssSelector(".log li[data-kind='log']")).size() >= 2);
+        assertThat(status()).isNotIn(TERMINAL);
+        browser.driver().navigate().refresh();
+
+        browser.await(ExpectedConditions.attributeToBe(By.cssSelector(".deployment"), "data-deployment-id", id));
+        browser.await(d -> !d.findElements(By.cssSelector(".log li[data-kind='log']")).isEmpty());
+        // The reload really happened while the build was running.
+        assertThat(status()).isNotIn(TERMINAL);
+        browser.await(BUILD_TIMEOUT, statusIs("READY"));
+        assertRenderedLogMatchesServer("reloader", id);
+    }
+
+    @Test
+    void aFailingBuildShowsItsError() {
+        browser = HeadlessChromium.start(1280, 1000);
+        signIn("unlucky");
+        connectVercelWithPastedToken("unlucky");
+        fillProjectName("broken-site");
+        uploadArchive(SampleArchive.zip("unlucky", "static-site", ".sandbox/fail-build"));
+        browser.find("#deploy-submit").click();
+
+        String id = awaitDeploymentShown();
+        browser.await(BUILD_TIMEOUT, statusIs("FAILED"));
+        WebElement error = browser.await(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".error-box")));
+        assertThat(error.getText()).contains("BUILD_FAILED");
+        assertThat(browser.driver().findElements(By.cssSelector(".log li.error")))
+                .extracting(WebElement::getText).anyMatch(t -> t.contains("exited with 1"));
+        assertThat(browser.find(".steps li.failed").getText()).isNotEmpty();
+        assertThat(browser.driver().findElements(By.id("open-site"))).isEmpty();
+        assertRenderedLogMatchesServer("unlucky", id);
+    }
+
+    // --- steps -----------------------------------------------------------------------------------------------
+
+    private void signIn(String name) {
+        browser.driver().get(BrowserTestApp.baseUrl() + "/");
+        WebElement username = browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        username.sendKeys(Keys.chord(Keys.CONTROL, "a"), name, Keys.ENTER);
+        browser.await(ExpectedConditions.textToBe(By.id("account-user"), name));
+    }
+
+    private By vercelCard() {
+        return By.cssSelector(".card[data-platform='vercel']");
+    }
+
+    private void connectVercelWithOAuth() {
+        WebElement card = browser.await(ExpectedConditions.visibilityOfElementLocated(vercelCard()));
+        assertThat(card.findElement(By.cssSelector(".badge")).getAttribute("data-state")).isEqualTo("NOT_CONNECTED");
+        card.findElement(By.cssSelector("[data-action='connect']")).click();
+        // Out through the sandbox's authorize page and back to the page, which reports the result.
+        browser.await(ExpectedConditions.textMatches(By.id("notice"), java.util.regex.Pattern.compile("vercel connected")));
+        browser.await(ExpectedConditions.attributeToBe(By.cssSelector(".card[data-platform='vercel'] .badge"),
+                "data-state", "CONNECTED"));
+        assertThat(browser.driver().getCurrentUrl()).doesNotContain("connected=");
+    }
+
+    private void connectVercelWithPastedToken(String user) {
+        String token = given().baseUri(BrowserTestApp.baseUrl()).contentType(ContentType.JSON)
+                .body("{\"username\":\"" + user + "\"}")
+                .when().post("/sandbox/vercel/_sandbox/tokens")
+                .then().statusCode(201).extract().path("token");
+        WebElement card = browser.await(ExpectedConditions.visibilityOfElementLocated(vercelCard()));
+        card.findElement(By.cssSelector("button[aria-controls='token-form-vercel']")).click();
+        WebElement input = browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("token-vercel")));
+        input.sendKeys(token, Keys.ENTER);
+        browser.await(ExpectedConditions.attributeToBe(By.cssSelector(".card[data-platform='vercel'] .badge"),
+                "data-state", "CONNECTED"));
+        assertThat(browser.driver().getPageSource()).doesNotContain(token);
+    }
+
+    private void fillProjectName(String name) {
+        WebElement field = browser.await(ExpectedConditions.elementToBeClickable(By.id("project-name")));
+        field.sendKeys(name);
+        browser.await(ExpectedConditions.attributeToBeNotEmpty(browser.find("#name-status"), "data-available"));
+    }
+
+    private void uploadArchive(Path zip) {
+        browser.find("input[name='source'][value='archive']").click();
+        browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("archive"))).sendKeys(zip.toString());
+    }
+
+    private String awaitDeploymentShown() {
+        WebElement view = browser.await(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".deployment")));
+        String id = view.getAttribute("data-deployment-id");
+        assertThat(browser.driver().getCurrentUrl()).endsWith("#/deployments/" + id);
+        return id;
+    }
+
+    private String status() {
+        return browser.find(".deployment").getAttribute("data-status");
+    }
+
+    private static ExpectedCondition<Boolean> statusIs(String expected) {
+        return d -> expected.equals(d.findElement(By.cssSelector(".deployment")).getAttribute("data-status"));
+    }
+
+    /** Every event the server logged is on the page exactly once, in order (log lines compared by text). */
+    private void assertRenderedLogMatchesServer(String user, String deploymentId) {
+        List<ServerEventLog.Event> server = ServerEventLog.read(user, deploymentId);
+        List<String> serverIds = server.stream()
+                .filter(e -> !e.kind().equals("progress"))
+                .map(ServerEventLog.Event::id).toList();
+        List<String> renderedIds = browser.driver().findElements(By.cssSelector(".log li")).stream()
+                .map(li -> li.getAttribute("data-event-id")).toList();
+        assertThat(renderedIds).doesNotHaveDuplicates().containsExactlyElementsOf(serverIds);
+
+        List<String> serverLogTexts = server.stream().filter(e -> e.kind().equals("log"))
+                .map(e -> io.restassured.path.json.JsonPath.from(e.data()).getString("text")).toList();
+        List<String> renderedLogTexts = browser.driver().findElements(By.cssSelector(".log li[data-kind='log']"))
+                .stream().map(li -> li.getAttribute("textContent")).toList();
+        assertThat(renderedLogTexts).isNotEmpty().containsExactlyElementsOf(serverLogTexts);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.deploygateway.frontend;
+
+import static io.restassured.RestAssured.given;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import dev.deploygateway.identity.TestTokens;
+
+/** A bundled sample as a .zip on disk, optionally with extra files (the sandbox's scenario markers), for upload. */
+final class SampleArchive {
+
+    private SampleArchive() {
+    }
+
+    static Path zip(String userId, String sample, String... extraFiles) {
+        Map<String, Map<String, String>> files = given().baseUri(BrowserTestApp.baseUrl())
+                .auth().oauth2(TestTokens.valid(userId))
+                .when().get("/api/v1/samples/" + sample)
+                .then().statusCode(200)
+                .extract().jsonPath().getMap("files");
+        try {
+            Path zip = Files.createTempFile(sample, ".zip");
+            try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream entries = new ZipOutputStream(out)) {
+                for (var file : files.entrySet()) {
+                    Map<String, String> spec = file.getValue();
+                    byte[] bytes = "base64".equals(spec.get("encoding"))
+                            ? Base64.getDecoder().decode(spec.get("content"))
+                            : spec.get("content").getBytes(StandardCharsets.UTF_8);
+                    entries.putNextEntry(new ZipEntry(file.getKey()));
+                    entries.write(bytes);
+                    entries.closeEntry();
+                }
+                for (String extra : extraFiles) {
+                    entries.putNextEntry(new ZipEntry(extra));
+                    entries.write("on\n".getBytes(StandardCharsets.UTF_8));
+                    entries.closeEntry();
+                }
+            }
+            zip.toFile().deleteOnExit();
+            return zip;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
