@@ -147,7 +147,7 @@ function settings() {
     projectName: $('project-name').value.trim(),
     target: document.querySelector('input[name="target"]:checked').value,
     env,
-    database: database ? { type: database } : null,
+    database: database || null, // an engine name: postgres, mysql, redis, mongodb
   };
 }
 

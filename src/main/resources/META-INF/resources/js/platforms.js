@@ -61,7 +61,7 @@ function card(p) {
       type: 'button',
       class: s === 'CONNECTED' ? 'secondary' : null,
       'data-action': 'connect',
-      text: s === 'RECONNECT_REQUIRED' ? `Reconnect ${p.name}` : `Connect with ${p.name}`,
+      text: { CONNECTED: 'Switch account', RECONNECT_REQUIRED: `Reconnect ${p.name}` }[s] || `Connect with ${p.name}`,
       onClick: () => {
         window.location.assign(`/api/v1/platforms/${seg(p.id)}/connect?returnTo=${encodeURIComponent('/')}`);
       },

@@ -28,6 +28,7 @@ public class BrowserTestApp implements QuarkusTestResourceLifecycleManager {
                 "quarkus.http.test-port", Integer.toString(port),
                 "gateway.identity.allowed-origins", base,
                 "gateway.vercel.authorize-url", base + "/sandbox/vercel/oauth/authorize",
+                "gateway.oauth.vercel.callback-url", base + "/api/v1/platforms/vercel/callback",
                 "gateway.vercel.site-url-template", base + "/sandbox/vercel/sites/{host}/",
                 "sandbox.vercel.step-delay", "120ms");
     }
