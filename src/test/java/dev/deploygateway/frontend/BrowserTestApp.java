@@ -22,7 +22,10 @@ public class BrowserTestApp implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        port = freePort();
+        // A test port fixed for the whole test JVM (a system property set by the build) wins over what a test
+        // resource returns, so use it when there is one; otherwise reserve one.
+        String fixed = System.getProperty("quarkus.http.test-port", "0");
+        port = Integer.parseInt(fixed) > 0 ? Integer.parseInt(fixed) : freePort();
         String base = "http://localhost:" + port;
         return Map.of(
                 "quarkus.http.test-port", Integer.toString(port),

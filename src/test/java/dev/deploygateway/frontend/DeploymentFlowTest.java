@@ -36,6 +36,8 @@ class DeploymentFlowTest {
     private static final Set<String> TERMINAL = Set.of("READY", "FAILED", "CANCELED", "TIMED_OUT");
     private static final Duration BUILD_TIMEOUT = Duration.ofSeconds(60);
 
+    private static final String SECRET = "s3cr3t-value-never-shown";
+
     private HeadlessChromium browser;
 
     @AfterEach
@@ -56,9 +58,16 @@ class DeploymentFlowTest {
         fillProjectName("my-first-site");
         browser.await(ExpectedConditions.attributeToBe(By.id("name-status"), "data-available", "true"));
         new org.openqa.selenium.support.ui.Select(browser.find("#sample")).selectByValue("static-site");
+        addEnv("API_URL", "https://api.example.test", false);
+        addEnv("API_SECRET", SECRET, true);
         browser.find("#deploy-submit").click();
 
         String id = awaitDeploymentShown();
+        // The secret left the form with the request and is shown masked only.
+        assertThat(browser.find("#env-value-1").getAttribute("value")).isEmpty();
+        assertThat(browser.find("#env-value-0").getAttribute("value")).isEqualTo("https://api.example.test");
+        browser.await(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".env-list code.masked")));
+        assertThat(browser.driver().getPageSource()).doesNotContain(SECRET);
         // Live: build log lines are on the page while the deployment is still running.
         browser.await(d -> !d.findElements(By.cssSelector(".log li[data-kind='log']")).isEmpty()
                 && !TERMINAL.contains(status()));
@@ -84,11 +93,9 @@ class DeploymentFlowTest {
         browser = HeadlessChromium.start(1280, 1000);
         signIn("reloader");
         connectVercelWithOAuth();
-        fillProjectName("slow-site");
-        uploadArchive(SampleArchive.zip("reloader", "static-site", ".sandbox/slow-build"));
-        browser.find("#deploy-submit").click();
-
-        String id = awaitDeploymentShown();
+        String id = ScenarioSample.deploy("reloader", "slow-site", "static-site", ".sandbox/slow-build");
+        browser.driver().get(BrowserTestApp.baseUrl() + "/#/deployments/" + id);
+        assertThat(awaitDeploymentShown()).isEqualTo(id);
         browser.await(d -> d.findElements(By.cssSelector(".log li[data-kind='log']")).size() >= 2);
         assertThat(status()).isNotIn(TERMINAL);
         browser.driver().navigate().refresh();
@@ -106,11 +113,9 @@ class DeploymentFlowTest {
         browser = HeadlessChromium.start(1280, 1000);
         signIn("unlucky");
         connectVercelWithPastedToken("unlucky");
-        fillProjectName("broken-site");
-        uploadArchive(SampleArchive.zip("unlucky", "static-site", ".sandbox/fail-build"));
-        browser.find("#deploy-submit").click();
-
-        String id = awaitDeploymentShown();
+        String id = ScenarioSample.deploy("unlucky", "broken-site", "static-site", ".sandbox/fail-build");
+        browser.driver().get(BrowserTestApp.baseUrl() + "/#/deployments/" + id);
+        assertThat(awaitDeploymentShown()).isEqualTo(id);
         browser.await(BUILD_TIMEOUT, statusIs("FAILED"));
         WebElement error = browser.await(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".error-box")));
         assertThat(error.getText()).contains("BUILD_FAILED");
@@ -119,6 +124,22 @@ class DeploymentFlowTest {
         assertThat(browser.find(".steps li.failed").getText()).isNotEmpty();
         assertThat(browser.driver().findElements(By.id("open-site"))).isEmpty();
         assertRenderedLogMatchesServer("unlucky", id);
+    }
+
+    @Test
+    void deploysAnUploadedZipArchive() {
+        browser = HeadlessChromium.start(1280, 1000);
+        signIn("uploader");
+        connectVercelWithOAuth();
+        fillProjectName("zipped-site");
+        uploadArchive(ScenarioSample.zip("uploader", "static-site"));
+        browser.find("#deploy-submit").click();
+
+        String id = awaitDeploymentShown();
+        browser.await(BUILD_TIMEOUT, statusIs("READY"));
+        assertRenderedLogMatchesServer("uploader", id);
+        browser.driver().get(browser.find("#open-site").getAttribute("href"));
+        browser.await(ExpectedConditions.titleIs("Deployed with Deploy Gateway"));
     }
 
     // --- steps -----------------------------------------------------------------------------------------------
@@ -163,6 +184,17 @@ class DeploymentFlowTest {
         WebElement field = browser.await(ExpectedConditions.elementToBeClickable(By.id("project-name")));
         field.sendKeys(name);
         browser.await(ExpectedConditions.attributeToBeNotEmpty(browser.find("#name-status"), "data-available"));
+    }
+
+    private void addEnv(String key, String value, boolean sensitive) {
+        int row = browser.driver().findElements(By.cssSelector("#env-rows .env-row")).size();
+        browser.find("#add-env").click();
+        browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("env-key-" + row))).sendKeys(key);
+        if (sensitive) {
+            browser.find("#env-sensitive-" + row).click();
+            assertThat(browser.find("#env-value-" + row).getAttribute("type")).isEqualTo("password");
+        }
+        browser.find("#env-value-" + row).sendKeys(value);
     }
 
     private void uploadArchive(Path zip) {

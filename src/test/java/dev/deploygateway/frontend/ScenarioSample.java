@@ -15,18 +15,41 @@ import java.util.zip.ZipOutputStream;
 
 import dev.deploygateway.identity.TestTokens;
 
-/** A bundled sample as a .zip on disk, optionally with extra files (the sandbox's scenario markers), for upload. */
-final class SampleArchive {
+/** A bundled sample with extra files (the sandbox's scenario markers): deployed through the API, or zipped for upload. */
+final class ScenarioSample {
 
-    private SampleArchive() {
+    private ScenarioSample() {
     }
 
-    static Path zip(String userId, String sample, String... extraFiles) {
-        Map<String, Map<String, String>> files = given().baseUri(BrowserTestApp.baseUrl())
+    /** The sample's {@code files} map, as {@code GET /api/v1/samples/{name}} returns it. */
+    static Map<String, Map<String, String>> files(String userId, String sample) {
+        return given().baseUri(BrowserTestApp.baseUrl())
                 .auth().oauth2(TestTokens.valid(userId))
                 .when().get("/api/v1/samples/" + sample)
                 .then().statusCode(200)
                 .extract().jsonPath().getMap("files");
+    }
+
+    /**
+     * Starts a deployment of the sample plus marker files through the API (JSON files map), as {@code userId}
+     * (who must have connected Vercel); returns its id.
+     */
+    static String deploy(String userId, String projectName, String sample, String... extraFiles) {
+        Map<String, Object> files = new java.util.LinkedHashMap<>(files(userId, sample));
+        for (String extra : extraFiles) {
+            files.put(extra, Map.of("content", "on", "encoding", "utf-8"));
+        }
+        return given().baseUri(BrowserTestApp.baseUrl())
+                .auth().oauth2(TestTokens.valid(userId))
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("platform", "vercel", "projectName", projectName, "target", "preview", "files", files))
+                .when().post("/api/v1/deployments")
+                .then().statusCode(202)
+                .extract().path("id");
+    }
+
+    static Path zip(String userId, String sample, String... extraFiles) {
+        Map<String, Map<String, String>> files = files(userId, sample);
         try {
             Path zip = Files.createTempFile(sample, ".zip");
             try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream entries = new ZipOutputStream(out)) {
