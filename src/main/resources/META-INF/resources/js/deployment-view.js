@@ -223,7 +223,9 @@ class DeploymentWatch {
     this.progress.max = total || 1;
     this.progress.value = total ? Math.min(done, total) : 1;
     const kb = (n) => `${Math.round((n || 0) / 1024)} KB`;
-    this.progressText.textContent = ` ${p.filesDone ?? 0}/${p.filesTotal ?? 0} files, ${kb(p.bytesDone)} of ${kb(p.bytesTotal)}`;
+    this.progressText.textContent = total
+      ? ` ${p.filesDone ?? 0}/${p.filesTotal ?? 0} files, ${kb(p.bytesDone)} of ${kb(p.bytesTotal)}`
+      : ' Nothing to upload: the platform already has every file.';
   }
 
   showError(text) {

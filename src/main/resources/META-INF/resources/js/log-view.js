@@ -66,7 +66,7 @@ export class LogView {
     if (kind === 'log') {
       tone = ERROR_TEXT.test(clean) ? 'error' : WARNING_TEXT.test(clean) ? 'warning' : stream === 'stderr' ? 'stderr' : 'log';
     }
-    const line = el('li', { class: `line ${tone}`, dataset: { kind, ...(id ? { eventId: id } : {}) } });
+    const line = el('li', { class: `line tone-${tone}`, dataset: { kind, ...(id ? { eventId: id } : {}) } });
     line.textContent = clean;
     this.list.append(line);
     while (this.list.childElementCount > MAX_LINES) {

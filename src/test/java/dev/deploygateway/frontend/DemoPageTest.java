@@ -90,7 +90,9 @@ class DemoPageTest {
         assertThat(lines.get(0).getText()).isEqualTo("<img src=x onerror=\"window.pwned=1\"> built ok");
         assertThat(browser.driver().findElements(By.cssSelector(".log img"))).isEmpty();
         assertThat(browser.script("return window.pwned === undefined")).isEqualTo(true);
-        assertThat(lines.get(1).getAttribute("class")).contains("error");
+        assertThat(lines.get(1).getAttribute("class")).contains("tone-error");
+        // One line of text is one line on screen (no block styling leaking onto lines).
+        assertThat(lines.get(0).getSize().getHeight()).isLessThan(40);
     }
 
     @Test

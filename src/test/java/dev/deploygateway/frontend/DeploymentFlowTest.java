@@ -3,9 +3,7 @@ package dev.deploygateway.frontend;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -49,7 +47,7 @@ class DeploymentFlowTest {
     }
 
     @Test
-    void deploysTheStaticSiteSampleLiveAndOpensTheSite() throws Exception {
+    void deploysTheStaticSiteSampleLiveAndOpensTheSite() {
         browser = HeadlessChromium.start(1280, 1000);
         signIn("newcomer");
         connectVercelWithOAuth();
@@ -76,9 +74,8 @@ class DeploymentFlowTest {
         browser.await(d -> !quotaBefore.equals(d.findElement(By.id("quota")).getAttribute("data-remaining")));
         browser.await(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#history tr[data-deployment-id='" + id + "']")));
-        Path shot = browser.screenshot("deployment-view");
-        Files.createDirectories(Path.of("target", "docs-screenshots"));
-        Files.copy(shot, Path.of("target", "docs-screenshots", "deployment-view.png"), StandardCopyOption.REPLACE_EXISTING);
+        browser.script("document.getElementById('deployment-panel').scrollIntoView()");
+        browser.screenshot("deployment-view"); // the source of docs/screenshots/deployment-view.png
 
         assertRenderedLogMatchesServer("newcomer", id);
 
@@ -119,7 +116,7 @@ class DeploymentFlowTest {
         browser.await(BUILD_TIMEOUT, statusIs("FAILED"));
         WebElement error = browser.await(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".error-box")));
         assertThat(error.getText()).contains("BUILD_FAILED");
-        assertThat(browser.driver().findElements(By.cssSelector(".log li.error")))
+        assertThat(browser.driver().findElements(By.cssSelector(".log li.tone-error")))
                 .extracting(WebElement::getText).anyMatch(t -> t.contains("exited with 1"));
         assertThat(browser.find(".steps li.failed").getText()).isNotEmpty();
         assertThat(browser.driver().findElements(By.id("open-site"))).isEmpty();
