@@ -79,6 +79,13 @@ class DeploymentFlowTest {
 
         assertRenderedLogMatchesServer("newcomer", id);
 
+        // Redeploy from the history: a new deployment of the same source, shown live in its place.
+        browser.find("#history tr[data-deployment-id='" + id + "'] button").click();
+        browser.await(d -> !id.equals(d.findElement(By.cssSelector(".deployment")).getAttribute("data-deployment-id")));
+        String redeployed = awaitDeploymentShown();
+        browser.await(BUILD_TIMEOUT, statusIs("READY"));
+        assertRenderedLogMatchesServer("newcomer", redeployed);
+
         String site = browser.find("#open-site").getAttribute("href");
         browser.driver().get(site);
         browser.await(ExpectedConditions.titleIs("Deployed with Deploy Gateway"));
@@ -121,6 +128,25 @@ class DeploymentFlowTest {
         assertThat(browser.find(".steps li.failed").getText()).isNotEmpty();
         assertThat(browser.driver().findElements(By.id("open-site"))).isEmpty();
         assertRenderedLogMatchesServer("unlucky", id);
+
+        browser.find(".card[data-platform='vercel'] [data-action='disconnect']").click();
+        browser.await(ExpectedConditions.attributeToBe(By.cssSelector(".card[data-platform='vercel'] .badge"),
+                "data-state", "NOT_CONNECTED"));
+        assertThat(browser.find("#deploy-submit").isEnabled()).isFalse();
+    }
+
+    @Test
+    void cancelsARunningBuild() {
+        browser = HeadlessChromium.start(1280, 1000);
+        signIn("impatient");
+        connectVercelWithOAuth();
+        String id = ScenarioSample.deploy("impatient", "slow-cancel", "static-site", ".sandbox/slow-build");
+        browser.driver().get(BrowserTestApp.baseUrl() + "/#/deployments/" + id);
+        assertThat(awaitDeploymentShown()).isEqualTo(id);
+        browser.await(ExpectedConditions.elementToBeClickable(By.id("cancel-deployment"))).click();
+        browser.await(BUILD_TIMEOUT, statusIs("CANCELED"));
+        assertThat(browser.driver().findElements(By.id("cancel-deployment"))).isEmpty();
+        assertRenderedLogMatchesServer("impatient", id);
     }
 
     @Test
