@@ -9,11 +9,16 @@ let samples = [];
 let nameCheckTimer = null;
 let nameCheckSeq = 0;
 let onDeployed = () => {};
+let onConnectionProblem = () => {};
+
+// Answers that mean the platform card is out of date (the server has just marked the connection).
+const CONNECTION_PROBLEMS = new Set(['RECONNECT_REQUIRED', 'PLATFORM_NOT_CONNECTED']);
 
 const $ = (id) => document.getElementById(id);
 
-export function initDeployForm(deployedListener) {
+export function initDeployForm(deployedListener, connectionProblemListener) {
   onDeployed = deployedListener;
+  onConnectionProblem = connectionProblemListener;
   $('project-name').addEventListener('input', scheduleNameCheck);
   $('deploy-platform').addEventListener('change', scheduleNameCheck);
   $('add-env').addEventListener('click', () => addEnvRow());
@@ -38,7 +43,10 @@ export function setPlatforms(platforms) {
   select.value = usable.includes(previous) ? previous : usable[0] || '';
   $('deploy-submit').disabled = usable.length === 0;
   $('deploy-submit').title = usable.length === 0 ? 'Connect a platform first' : '';
-  scheduleNameCheck();
+  // Re-check only when the platform changed: a failed check reloads the platforms, and must not loop.
+  if (select.value !== previous) {
+    scheduleNameCheck();
+  }
 }
 
 export async function loadSamples() {
@@ -132,6 +140,9 @@ async function checkName(platform, name) {
       status.className = 'hint warn';
       status.textContent = `Name check unavailable: ${describe(e)}`;
     }
+    if (CONNECTION_PROBLEMS.has(e.code)) {
+      onConnectionProblem();
+    }
   }
 }
 
@@ -196,6 +207,9 @@ async function submit(event) {
     onDeployed(view);
   } catch (e) {
     clearSensitiveValues();
+    if (CONNECTION_PROBLEMS.has(e.code)) {
+      onConnectionProblem();
+    }
     const fieldErrors = e.problem?.errors || [];
     replace(errors, el('p', { text: describe(e) }),
       fieldErrors.length ? el('ul', {}, fieldErrors.map((f) => el('li', { text: `${f.field}: ${f.message}` }))) : null);

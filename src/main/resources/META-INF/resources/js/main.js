@@ -49,7 +49,7 @@ function showSignIn() {
 async function start() {
   consumeConnectResult();
   onPlatformsChanged(setPlatforms);
-  initDeployForm(openDeployment);
+  initDeployForm(openDeployment, loadPlatforms);
   onDeploymentEvents({
     finished: () => { loadHistory(); refreshQuota(); },
     redeployed: openDeployment,

@@ -136,6 +136,30 @@ class DeploymentFlowTest {
     }
 
     @Test
+    void showsReconnectNeededWhenTheTokenStopsWorkingAndReconnects() {
+        browser = HeadlessChromium.start(1280, 1000);
+        signIn("forgetful");
+        String token = connectVercelWithPastedToken("forgetful");
+        given().baseUri(BrowserTestApp.baseUrl()).contentType(ContentType.JSON)
+                .body(java.util.Map.of("token", token))
+                .when().post("/sandbox/vercel/_sandbox/tokens/expire")
+                .then().statusCode(204);
+
+        // The next use of the token (the name check) finds it dead; the card says so.
+        browser.await(ExpectedConditions.elementToBeClickable(By.id("project-name"))).sendKeys("any-name");
+        browser.await(ExpectedConditions.attributeToBe(By.cssSelector(".card[data-platform='vercel'] .badge"),
+                "data-state", "RECONNECT_REQUIRED"));
+        assertThat(browser.find("#deploy-submit").isEnabled()).isFalse();
+        WebElement reconnect = browser.find(".card[data-platform='vercel'] [data-action='connect']");
+        assertThat(reconnect.getText()).isEqualTo("Reconnect Vercel");
+
+        reconnect.click();
+        browser.await(ExpectedConditions.attributeToBe(By.cssSelector(".card[data-platform='vercel'] .badge"),
+                "data-state", "CONNECTED"));
+        assertThat(browser.find("#deploy-submit").isEnabled()).isTrue();
+    }
+
+    @Test
     void cancelsARunningBuild() {
         browser = HeadlessChromium.start(1280, 1000);
         signIn("impatient");
@@ -189,7 +213,7 @@ class DeploymentFlowTest {
         assertThat(browser.driver().getCurrentUrl()).doesNotContain("connected=");
     }
 
-    private void connectVercelWithPastedToken(String user) {
+    private String connectVercelWithPastedToken(String user) {
         String token = given().baseUri(BrowserTestApp.baseUrl()).contentType(ContentType.JSON)
                 .body("{\"username\":\"" + user + "\"}")
                 .when().post("/sandbox/vercel/_sandbox/tokens")
@@ -201,6 +225,7 @@ class DeploymentFlowTest {
         browser.await(ExpectedConditions.attributeToBe(By.cssSelector(".card[data-platform='vercel'] .badge"),
                 "data-state", "CONNECTED"));
         assertThat(browser.driver().getPageSource()).doesNotContain(token);
+        return token;
     }
 
     private void fillProjectName(String name) {

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -64,7 +65,10 @@ final class HeadlessChromium implements AutoCloseable {
 
     /** Waits (polling, never sleeping blindly) until {@code condition} holds, up to {@code timeout}. */
     <T> T await(Duration timeout, ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(50)).until(condition);
+        // The page re-renders lists (platform cards, history) wholesale: an element found a moment ago may be gone.
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(50))
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition);
     }
 
     <T> T await(ExpectedCondition<T> condition) {
