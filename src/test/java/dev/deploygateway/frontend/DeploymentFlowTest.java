@@ -71,6 +71,10 @@ class DeploymentFlowTest {
                 && !TERMINAL.contains(status()));
         browser.await(BUILD_TIMEOUT, statusIs("READY"));
         browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("open-site")));
+        // The upload's progress events filled the bar: every file sent.
+        WebElement progress = browser.find("#upload-progress");
+        assertThat(progress.isDisplayed()).isTrue();
+        assertThat(progress.getAttribute("value")).isEqualTo(progress.getAttribute("max")).isNotEqualTo("1");
         browser.await(d -> !quotaBefore.equals(d.findElement(By.id("quota")).getAttribute("data-remaining")));
         browser.await(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#history tr[data-deployment-id='" + id + "']")));
