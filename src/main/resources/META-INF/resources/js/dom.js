@@ -1,4 +1,4 @@
-// DOM building without innerHTML: every piece of text reaches the page through text nodes, because most of what
+// DOM building without HTML parsing: every piece of text reaches the page through text nodes, because most of what
 // is shown (log lines, project names, error messages) is controlled by someone else.
 
 /**
