@@ -19,14 +19,14 @@ function route() {
 
 function openDeployment(view) {
   const hash = `#/deployments/${encodeURIComponent(view.id)}`;
-  if (window.location.hash === hash) {
-    route();
-  } else {
-    window.location.hash = hash; // fires hashchange → route()
+  if (window.location.hash !== hash) {
+    history.pushState(null, '', hash); // no hashchange event: route() below shows it
   }
+  route();
+  // Keyboard and screen-reader users land on the new deployment (focusing also scrolls it into view).
+  $('deployment-title').focus();
   refreshQuota();
   loadHistory();
-  $('deployment-panel').scrollIntoView({ block: 'start' });
 }
 
 async function enterApp(user) {

@@ -61,6 +61,7 @@ class DeploymentFlowTest {
         browser.find("#deploy-submit").click();
 
         String id = awaitDeploymentShown();
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("deployment-title");
         // The secret left the form with the request and is shown masked only.
         assertThat(browser.find("#env-value-1").getAttribute("value")).isEmpty();
         assertThat(browser.find("#env-value-0").getAttribute("value")).isEqualTo("https://api.example.test");
