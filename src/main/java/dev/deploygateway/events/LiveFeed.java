@@ -50,7 +50,7 @@ final class LiveFeed {
         if (closed) {
             return false;
         }
-        Viewer viewer = new Viewer(emitter, firstIndexAfter(afterId), afterId, events.size());
+        Viewer viewer = new Viewer(emitter, afterId);
         viewers.add(viewer);
         emitter.onRequest(n -> drain(viewer));
         emitter.onTermination(() -> remove(viewer));
@@ -134,14 +134,16 @@ final class LiveFeed {
     }
 
     private void deliver(Viewer viewer) {
-        if (viewer.liveLag(events.size()) > maxLag) {
+        // Positions are ids, not indexes: a viewer may join before the feed has loaded the log.
+        int next = firstIndexAfter(viewer.lastDeliveredId);
+        if (viewer.caughtUp && events.size() - next > maxLag) {
             viewer.done = true;
             viewers.remove(viewer);
             viewer.emitter.fail(new SlowViewerException(viewer.lastDeliveredId));
             return;
         }
-        while (viewer.next < events.size() && viewer.emitter.requested() > 0 && !viewer.emitter.isCancelled()) {
-            DeploymentEvent event = events.get(viewer.next++);
+        while (next < events.size() && viewer.emitter.requested() > 0 && !viewer.emitter.isCancelled()) {
+            DeploymentEvent event = events.get(next++);
             viewer.lastDeliveredId = event.id();
             viewer.emitter.emit(event);
             if (event.isEnd()) {
@@ -151,6 +153,8 @@ final class LiveFeed {
                 return;
             }
         }
+        // Lag only counts once a viewer has been at the head: replaying a long log is not falling behind.
+        viewer.caughtUp |= next == events.size();
     }
 
     private void remove(Viewer viewer) {
@@ -186,24 +190,17 @@ final class LiveFeed {
         return low;
     }
 
-    /** A subscriber's position; joinedAt is where the live part began (replay before it does not count as lag). */
+    /** A subscriber: the last event id it received, and whether it has ever been at the live head. */
     private static final class Viewer {
         final MultiEmitter<? super DeploymentEvent> emitter;
-        final int joinedAt;
-        int next;
         String lastDeliveredId;
+        boolean caughtUp;
         boolean done;
         boolean draining;
 
-        Viewer(MultiEmitter<? super DeploymentEvent> emitter, int next, String afterId, int joinedAt) {
+        Viewer(MultiEmitter<? super DeploymentEvent> emitter, String afterId) {
             this.emitter = emitter;
-            this.next = next;
             this.lastDeliveredId = afterId;
-            this.joinedAt = joinedAt;
-        }
-
-        int liveLag(int head) {
-            return head - Math.max(next, joinedAt);
         }
     }
 

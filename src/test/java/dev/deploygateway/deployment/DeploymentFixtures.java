@@ -26,7 +26,7 @@ final class DeploymentFixtures {
     static String connectedUser(String prefix) {
         String user = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         String token = given().contentType(ContentType.JSON).body(Map.of("username", user))
-                .post("/sandbox/vercel/tokens").then().statusCode(201).extract().path("token");
+                .post("/sandbox/vercel/_sandbox/tokens").then().statusCode(201).extract().path("token");
         given().auth().oauth2(TestTokens.valid(user)).contentType(ContentType.JSON)
                 .body(Map.of("token", token))
                 .put("/api/v1/platforms/vercel/connection").then().statusCode(200);

@@ -32,7 +32,7 @@ class DeploymentLifecycleTest {
         String alice = connectedUser("alice");
         Response accepted = deploy(alice, staticSite("live-site", Map.of()));
         accepted.then().statusCode(202)
-                .header("Location", matchesPattern("/api/v1/deployments/dep_[0-9a-f]{32}"))
+                .header("Location", matchesPattern("http://localhost:\\d+/api/v1/deployments/dep_[0-9a-f]{32}"))
                 .header("X-RateLimit-Limit", "10")
                 .header("X-RateLimit-Remaining", "9")
                 .body("status", equalTo("PENDING"))
