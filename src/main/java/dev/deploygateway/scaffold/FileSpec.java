@@ -25,6 +25,34 @@ public record FileSpec(String content, String encoding) {
         return new FileSpec(Base64.getEncoder().encodeToString(bytes), "base64");
     }
 
+    /**
+     * The wire form of {@code bytes}: {@code utf-8} text when they are valid UTF-8 without NUL (so source files
+     * stay readable in the JSON), otherwise {@code base64}.
+     */
+    public static FileSpec of(byte[] bytes) {
+        if (isPlainText(bytes)) {
+            return utf8(new String(bytes, StandardCharsets.UTF_8));
+        }
+        return base64(bytes);
+    }
+
+    private static boolean isPlainText(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b == 0) {
+                return false;
+            }
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
     /** True when {@code encoding} is base64; false for utf-8. */
     boolean isBase64() throws IllegalArgumentException {
         if (encoding == null) {
