@@ -13,12 +13,24 @@ final class MeteredStream extends FilterInputStream {
 
     private final long max;
     private final Supplier<RuntimeException> overLimit;
+    private final boolean source;
     private long count;
 
-    MeteredStream(InputStream in, long max, Supplier<RuntimeException> overLimit) {
+    private MeteredStream(InputStream in, long max, Supplier<RuntimeException> overLimit, boolean source) {
         super(in);
         this.max = max;
         this.overLimit = overLimit;
+        this.source = source;
+    }
+
+    /** Meters the raw upload; its read failures are reported as {@link SourceFailure} (not the client's fault). */
+    static MeteredStream overSource(InputStream in, long max, Supplier<RuntimeException> overLimit) {
+        return new MeteredStream(in, max, overLimit, true);
+    }
+
+    /** Meters a decompressed stream; its read failures (corrupt data) pass through unchanged. */
+    static MeteredStream overDecompressed(InputStream in, long max, Supplier<RuntimeException> overLimit) {
+        return new MeteredStream(in, max, overLimit, false);
     }
 
     /** Bytes read so far. */
@@ -39,7 +51,7 @@ final class MeteredStream extends FilterInputStream {
         try {
             b = super.read();
         } catch (IOException e) {
-            throw new SourceFailure(e);
+            throw source ? new SourceFailure(e) : e;
         }
         if (b >= 0) {
             advance(1);
@@ -53,7 +65,7 @@ final class MeteredStream extends FilterInputStream {
         try {
             n = super.read(b, off, len);
         } catch (IOException e) {
-            throw new SourceFailure(e);
+            throw source ? new SourceFailure(e) : e;
         }
         if (n > 0) {
             advance(n);

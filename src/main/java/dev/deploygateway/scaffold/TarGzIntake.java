@@ -29,10 +29,10 @@ final class TarGzIntake {
     }
 
     SourceBundle read(InputStream source, RootFolder rootFolder) {
-        var compressed = new MeteredStream(source, limits.maxArchiveBytes(), () -> Archives.tooLarge(limits));
+        var compressed = MeteredStream.overSource(source, limits.maxArchiveBytes(), () -> Archives.tooLarge(limits));
         var assembly = new BundleAssembly(limits, PathEcho::archiveField);
         try (var gzip = new GZIPInputStream(compressed)) {
-            var tarStream = new MeteredStream(gzip, limits.maxTarStreamBytes(),
+            var tarStream = MeteredStream.overDecompressed(gzip, limits.maxTarStreamBytes(),
                     () -> BundleAssembly.totalTooLarge(limits, "archive"));
             var tar = new TarArchiveInputStream(tarStream, "UTF-8");
             long entries = 0;

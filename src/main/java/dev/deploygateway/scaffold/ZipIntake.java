@@ -27,7 +27,7 @@ final class ZipIntake {
     }
 
     SourceBundle read(InputStream source, RootFolder rootFolder) {
-        var compressed = new MeteredStream(source, limits.maxArchiveBytes(), () -> Archives.tooLarge(limits));
+        var compressed = MeteredStream.overSource(source, limits.maxArchiveBytes(), () -> Archives.tooLarge(limits));
         var assembly = new BundleAssembly(limits, PathEcho::archiveField);
         try (var zip = new ZipInputStream(compressed, StandardCharsets.UTF_8)) {
             long entries = 0;
