@@ -59,7 +59,8 @@ public final class EnvVarRules {
                 errors.add(new FieldError(field + ".value", "value is required (may be empty)"));
             } else if (val.indexOf('\0') >= 0) {
                 errors.add(new FieldError(field + ".value", "value contains a NUL character"));
-            } else if (val.length() > MAX_VALUE_BYTES || val.getBytes(StandardCharsets.UTF_8).length > MAX_VALUE_BYTES) {
+            } else if (val.length() > MAX_VALUE_BYTES
+                    || val.getBytes(StandardCharsets.UTF_8).length > MAX_VALUE_BYTES) {
                 errors.add(new FieldError(field + ".value", "value is longer than " + MAX_VALUE_BYTES + " bytes"));
             }
         }
