@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import dev.deploygateway.connection.Connection;
 import dev.deploygateway.connection.ConnectionState;
 import dev.deploygateway.connection.Connections;
-import dev.deploygateway.connection.Platforms;
+import dev.deploygateway.platform.Platforms;
 import dev.deploygateway.connection.ProjectNames;
 import dev.deploygateway.identity.CurrentCaller;
 import dev.deploygateway.platform.DeploymentPlatform;

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.deploygateway.platform.Platforms;
 import dev.deploygateway.error.ErrorCode;
 import dev.deploygateway.error.GatewayException;
 import dev.deploygateway.platform.DeploymentPlatform;

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import dev.deploygateway.platform.Platforms;
 import dev.deploygateway.config.ConnectionsConfig;
 import dev.deploygateway.error.ErrorCode;
 import dev.deploygateway.error.GatewayException;

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.deploygateway.platform.Platforms;
 import dev.deploygateway.config.ConnectionsConfig;
 import dev.deploygateway.config.IdentityConfig;
 import dev.deploygateway.config.OAuthClientsConfig;

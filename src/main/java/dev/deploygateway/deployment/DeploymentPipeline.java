@@ -26,6 +26,7 @@ import dev.deploygateway.platform.PlatformEvent;
 import dev.deploygateway.platform.PlatformException;
 import dev.deploygateway.platform.PlatformProject;
 import dev.deploygateway.platform.PlatformState;
+import dev.deploygateway.platform.Platforms;
 import dev.deploygateway.platform.PlatformStep;
 import dev.deploygateway.ratelimit.DeploymentRateLimiter;
 import dev.deploygateway.scaffold.SourceBundle;
@@ -47,13 +48,13 @@ public class DeploymentPipeline {
     private final DeploymentSecrets secrets;
     private final EventLog eventLog;
     private final PlatformCredentials credentials;
-    private final PlatformDirectory platforms;
+    private final Platforms platforms;
     private final DeploymentRateLimiter limiter;
     private final DeploymentLeases leases;
     private final DeploymentConfig config;
 
     DeploymentPipeline(DeploymentRepository repository, DeploymentRecordCodec codec, DeploymentSecrets secrets,
-            EventLog eventLog, PlatformCredentials credentials, PlatformDirectory platforms,
+            EventLog eventLog, PlatformCredentials credentials, Platforms platforms,
             DeploymentRateLimiter limiter, DeploymentLeases leases, DeploymentConfig config) {
         this.repository = repository;
         this.codec = codec;

@@ -14,6 +14,7 @@ import dev.deploygateway.error.GatewayException;
 import dev.deploygateway.platform.DeploymentPlatform;
 import dev.deploygateway.platform.EnvVar;
 import dev.deploygateway.platform.PlatformState;
+import dev.deploygateway.platform.Platforms;
 import dev.deploygateway.ratelimit.DeploymentRateLimiter;
 import dev.deploygateway.ratelimit.Quota;
 import dev.deploygateway.scaffold.SourceBundle;
@@ -33,14 +34,14 @@ public class DeploymentService {
     private final DeploymentPipeline pipeline;
     private final DeploymentLeases leases;
     private final DeploymentSecrets secrets;
-    private final PlatformDirectory platforms;
+    private final Platforms platforms;
     private final PlatformCredentials credentials;
     private final DeploymentRateLimiter limiter;
     private final SharedStore store;
     private final DeploymentConfig config;
 
     DeploymentService(DeploymentRepository repository, DeploymentPipeline pipeline, DeploymentLeases leases,
-            DeploymentSecrets secrets, PlatformDirectory platforms, PlatformCredentials credentials,
+            DeploymentSecrets secrets, Platforms platforms, PlatformCredentials credentials,
             DeploymentRateLimiter limiter, SharedStore store, DeploymentConfig config) {
         this.repository = repository;
         this.pipeline = pipeline;

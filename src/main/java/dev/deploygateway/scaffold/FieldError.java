@@ -10,7 +10,7 @@ import java.util.Map;
  */
 public record FieldError(String field, String message) {
 
-    Map<String, String> asMap() {
+    public Map<String, String> asMap() {
         return Map.of("field", field, "message", message);
     }
 }

@@ -93,6 +93,11 @@ public class DeploymentRequestValidator {
         return intake.fromJson(files);
     }
 
+    /** The project of a multipart request's archive. */
+    public SourceBundle archive(java.nio.file.Path file) {
+        return intake.fromArchive(file);
+    }
+
     private static Optional<PlatformId> platform(String value, List<Map<String, String>> errors) {
         if (value == null || value.isBlank()) {
             errors.add(error("platform", "is required"));

@@ -17,10 +17,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -71,6 +73,38 @@ public class DeploymentResource {
         DeploymentRequestValidator.Checked checked = validator.settings(request);
         SourceBundle bundle = validator.files(request.files());
         return submit(userId, checked, bundle, idempotencyKey, digest(request));
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    // Reading and checking an archive (tens of megabytes, streamed through the limits) is blocking work.
+    @Blocking
+    @Operation(summary = "Start a deployment from a zip or tar.gz archive",
+            description = "Parts: 'settings' (the JSON request without files) and 'archive' (.zip or .tar.gz).")
+    public Uni<RestResponse<DeploymentView>> createFromArchive(@RestForm("settings") String settings,
+            @RestForm("archive") FileUpload archive, @RestHeader("Idempotency-Key") String idempotencyKey) {
+        String userId = caller.get().userId();
+        if (settings == null || settings.isBlank()) {
+            throw DeploymentRequestValidator.invalid(List.of(DeploymentRequestValidator.error("settings",
+                    "a JSON part named 'settings' is required")));
+        }
+        DeploymentRequest request;
+        try {
+            request = json.readValue(settings, DeploymentRequest.class);
+        } catch (JsonProcessingException e) {
+            throw new GatewayException(ErrorCode.MALFORMED_REQUEST, "The 'settings' part is not valid JSON.");
+        }
+        if (request.files() != null) {
+            throw DeploymentRequestValidator.invalid(List.of(DeploymentRequestValidator.error("settings.files",
+                    "send files either as JSON or as an archive, not both")));
+        }
+        DeploymentRequestValidator.Checked checked = validator.settings(request);
+        if (archive == null || archive.uploadedFile() == null) {
+            throw DeploymentRequestValidator.invalid(List.of(DeploymentRequestValidator.error("archive",
+                    "a .zip or .tar.gz file part named 'archive' is required")));
+        }
+        SourceBundle bundle = validator.archive(archive.uploadedFile());
+        return submit(userId, checked, bundle, idempotencyKey, digest(request) + ":" + bundleDigest(bundle));
     }
 
     Uni<RestResponse<DeploymentView>> submit(String userId, DeploymentRequestValidator.Checked checked,
@@ -168,6 +202,17 @@ public class DeploymentResource {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("request cannot be digested", e);
+        }
+    }
+
+    private static String bundleDigest(SourceBundle bundle) {
+        StringBuilder text = new StringBuilder();
+        bundle.files().forEach(f -> text.append(f.path()).append('\0').append(f.sha1()).append('\n'));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

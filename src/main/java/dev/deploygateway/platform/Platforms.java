@@ -1,4 +1,4 @@
-package dev.deploygateway.connection;
+package dev.deploygateway.platform;
 
 import java.util.Comparator;
 import java.util.List;
