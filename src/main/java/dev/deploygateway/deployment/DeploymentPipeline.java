@@ -243,27 +243,22 @@ public class DeploymentPipeline {
         Uni<Void> watchFrom(String deploymentId, Optional<Instant> since, Optional<String> lastSeenId) {
             step.set(PlatformStep.BUILD);
             platformDeploymentId.set(deploymentId);
-            AtomicBoolean skipping = new AtomicBoolean(lastSeenId.isPresent());
-            AtomicInteger sinceCheckpoint = new AtomicInteger();
             return platform.events(credential.get(), deploymentId, since)
                     .onItem().transformToUniAndConcatenate(event -> {
                         if (event instanceof PlatformEvent.LogLine line) {
-                            if (skipping.get()) {
-                                // A resumed stream may repeat lines up to the last one the previous owner wrote.
-                                if (line.platformEventId() != null && line.platformEventId().equals(lastSeenId.get())) {
-                                    skipping.set(false);
-                                }
+                            if (alreadyWritten(line, since, lastSeenId)) {
                                 return Uni.createFrom().voidItem();
                             }
                             journal.log(line);
-                            if (sinceCheckpoint.incrementAndGet() % 20 == 0 && line.platformEventId() != null) {
+                            if (line.platformEventId() != null) {
+                                // Checkpoint after every line: a new owner resumes right after it (a crash between
+                                // the append and this write repeats at most that one line).
                                 journal.record(Map.of("lastPlatformEventAt", line.at().toString(),
                                         "lastPlatformEventId", line.platformEventId()));
                             }
                             return Uni.createFrom().voidItem();
                         }
                         if (event instanceof PlatformEvent.StateChange change) {
-                            skipping.set(false);
                             return onState(change.state());
                         }
                         if (event instanceof PlatformEvent.Notice notice) {
@@ -273,6 +268,15 @@ public class DeploymentPipeline {
                     })
                     .collect().last()
                     .chain(() -> finished.get() ? Uni.createFrom().voidItem() : settleByStatus(deploymentId));
+        }
+
+        /** Whether a resumed stream repeats a line the previous owner already wrote. */
+        boolean alreadyWritten(PlatformEvent.LogLine line, Optional<Instant> since, Optional<String> lastSeenId) {
+            if (since.isEmpty()) {
+                return false;
+            }
+            return line.at().isBefore(since.get())
+                    || (line.platformEventId() != null && lastSeenId.filter(line.platformEventId()::equals).isPresent());
         }
 
         Uni<Void> onState(PlatformState state) {

@@ -59,6 +59,10 @@ final class DeploymentFixtures {
     record Sse(String id, String event, String data) {
     }
 
+    static List<Sse> parse(String body) {
+        return SseStreams.parse(body).stream().map(e -> new Sse(e.id(), e.event(), e.data())).toList();
+    }
+
     /** Reads a whole (finished) SSE stream. */
     static List<Sse> readStream(String user, String deploymentId, String lastEventId) {
         var request = given().auth().oauth2(TestTokens.valid(user)).accept("text/event-stream");
@@ -68,36 +72,6 @@ final class DeploymentFixtures {
         String body = request.get("/api/v1/deployments/" + deploymentId + "/events").then().statusCode(200)
                 .extract().asString();
         return parse(body);
-    }
-
-    static List<Sse> parse(String body) {
-        List<Sse> events = new ArrayList<>();
-        for (String block : body.replace("\r\n", "\n").split("\n\n")) {
-            String id = null;
-            String event = null;
-            StringBuilder data = new StringBuilder();
-            boolean any = false;
-            for (String line : block.split("\n")) {
-                if (line.startsWith(":") || line.isEmpty()) {
-                    continue;
-                }
-                int colon = line.indexOf(':');
-                String field = colon < 0 ? line : line.substring(0, colon);
-                String value = colon < 0 ? "" : line.substring(colon + 1).replaceFirst("^ ", "");
-                switch (field) {
-                    case "id" -> id = value;
-                    case "event" -> event = value;
-                    case "data" -> data.append(data.length() > 0 ? "\n" : "").append(value);
-                    default -> {
-                    }
-                }
-                any = true;
-            }
-            if (any && event != null) {
-                events.add(new Sse(id, event, data.toString()));
-            }
-        }
-        return events;
     }
 
     static String field(String json, String name) {
