@@ -22,6 +22,7 @@ import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.deploygateway.platform.vercel.VercelRecordingProxy;
 import dev.deploygateway.store.RedisServerResource;
@@ -35,44 +36,8 @@ import io.restassured.http.ContentType;
 @WithTestResource(RedisServerResource.class)
 class TokenConnectionTest extends ConnectionTestSupport {
 
-    private final List<String> logLines = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            String logger = record.getLoggerName() == null ? "" : record.getLoggerName();
-            if (logger.startsWith("org.apache.http")) {
-                return; // the test's own HTTP client wire log
-            }
-            Object[] params = record.getParameters();
-            logLines.add(String.valueOf(record.getMessage()) + (params == null ? "" : List.of(params).toString())
-                    + (record.getThrown() == null ? "" : String.valueOf(record.getThrown())));
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private Level previous;
-
-    @BeforeEach
-    void captureLogs() {
-        Logger root = Logger.getLogger("");
-        previous = root.getLevel();
-        root.setLevel(Level.ALL);
-        capture.setLevel(Level.ALL);
-        root.addHandler(capture);
-    }
-
-    @AfterEach
-    void stopCapturing() {
-        Logger root = Logger.getLogger("");
-        root.removeHandler(capture);
-        root.setLevel(previous);
-    }
+    @RegisterExtension
+    final dev.deploygateway.ops.ServiceLogCapture logs = new dev.deploygateway.ops.ServiceLogCapture();
 
     private static io.restassured.response.ValidatableResponse put(String userId, Object body) {
         return as(userId).contentType(ContentType.JSON).body(body).put("/api/v1/platforms/vercel/connection").then();
@@ -174,9 +139,9 @@ class TokenConnectionTest extends ConnectionTestSupport {
                 plaintext(alice, ConnectionTokens.ACCESS, refreshed.access()),
                 plaintext(alice, ConnectionTokens.REFRESH, refreshed.refresh()), record.access(), record.refresh(),
                 refreshed.access(), refreshed.refresh());
-        assertThat(logLines).as("something was logged").isNotEmpty();
+        assertThat(logs.lines()).as("something was logged").isNotEmpty();
         for (String secret : secrets) {
-            assertThat(logLines).noneMatch(line -> line.contains(secret));
+            assertThat(logs.lines()).noneMatch(line -> line.contains(secret));
             assertThat(responses).noneMatch(body -> body.contains(secret));
         }
     }

@@ -102,9 +102,12 @@ class TwoInstancesIT {
                 .auth().oauth2(bearer).accept("text/event-stream").get("/api/v1/deployments/" + id + "/events")
                 .then().statusCode(200).extract().asString());
 
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> "BUILDING".equals(
-                given().baseUri(b.baseUrl()).auth().oauth2(bearer).get("/api/v1/deployments/" + id)
-                        .then().extract().path("status")));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            String view = given().baseUri(b.baseUrl()).auth().oauth2(bearer).get("/api/v1/deployments/" + id)
+                    .then().extract().asString();
+            assertThat(view).as("deployment as seen from B (A's console:%n%s)", a.console())
+                    .contains("\"status\":\"BUILDING\"");
+        });
         Instant killed = Instant.now();
         a.kill();
 
