@@ -2,8 +2,8 @@ package dev.deploygateway.scaffold;
 
 /**
  * Renders a client-supplied path for an error message the way a JSON string would: quote and backslash
- * escaped with a backslash, control, invisible direction and lone surrogate characters as {@code \}{@code uXXXX},
- * and cut to a readable length, so a hostile name cannot forge log lines or blow up the response.
+ * escaped with a backslash, control, invisible direction and lone surrogate characters as backslash-u escapes
+ * with four hex digits, and cut to a readable length, so a hostile name cannot forge log lines or blow up the response.
  */
 final class PathEcho {
 
