@@ -18,6 +18,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
+import dev.deploygateway.deployment.SseStreams;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -275,15 +276,15 @@ class DeploymentFlowTest {
 
     /** Every event the server logged is on the page exactly once, in order (log lines compared by text). */
     private void assertRenderedLogMatchesServer(String user, String deploymentId) {
-        List<ServerEventLog.Event> server = ServerEventLog.read(user, deploymentId);
+        List<SseStreams.Event> server = ServerEventLog.read(user, deploymentId);
         List<String> serverIds = server.stream()
-                .filter(e -> !e.kind().equals("progress"))
-                .map(ServerEventLog.Event::id).toList();
+                .filter(e -> !e.event().equals("progress"))
+                .map(SseStreams.Event::id).toList();
         List<String> renderedIds = browser.driver().findElements(By.cssSelector(".log li")).stream()
                 .map(li -> li.getAttribute("data-event-id")).toList();
         assertThat(renderedIds).doesNotHaveDuplicates().containsExactlyElementsOf(serverIds);
 
-        List<String> serverLogTexts = server.stream().filter(e -> e.kind().equals("log"))
+        List<String> serverLogTexts = server.stream().filter(e -> e.event().equals("log"))
                 .map(e -> io.restassured.path.json.JsonPath.from(e.data()).getString("text")).toList();
         List<String> renderedLogTexts = browser.driver().findElements(By.cssSelector(".log li[data-kind='log']"))
                 .stream().map(li -> li.getAttribute("textContent")).toList();
