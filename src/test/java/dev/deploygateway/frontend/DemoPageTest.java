@@ -1,0 +1,137 @@
+package dev.deploygateway.frontend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.interactions.WheelInput;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The demo page's own behaviour in a real Chromium: sign-in, quota, layout, and the log view's safety and scrolling. */
+@QuarkusTest
+@WithTestResource(BrowserTestApp.class)
+@ExtendWith(ChromiumPresent.class)
+class DemoPageTest {
+
+    private HeadlessChromium browser;
+
+    @AfterEach
+    void close(TestInfo test) {
+        if (browser != null) {
+            browser.screenshot("DemoPageTest-" + test.getTestMethod().orElseThrow().getName());
+            browser.close();
+        }
+    }
+
+    private void signIn(String name) {
+        browser.driver().get(BrowserTestApp.baseUrl() + "/");
+        WebElement username = browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        browser.await(ExpectedConditions.attributeToBe(By.cssSelector(":focus"), "id", "username"));
+        // Keyboard only: the field has focus on arrival, Enter submits.
+        username.sendKeys(Keys.chord(Keys.CONTROL, "a"), name, Keys.ENTER);
+        browser.await(ExpectedConditions.textToBe(By.id("account-user"), name));
+    }
+
+    @Test
+    void signsInWithTheKeyboardAndShowsTheQuota() {
+        browser = HeadlessChromium.start(1280, 900);
+        signIn("kim");
+        browser.await(ExpectedConditions.textMatches(By.id("quota"), java.util.regex.Pattern.compile("\\d+ of \\d+ deployments left")));
+        assertThat(browser.find("#sign-in-panel").isDisplayed()).isFalse();
+
+        browser.find("#sign-out").click();
+        browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-form")));
+        browser.driver().navigate().refresh();
+        browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-form")));
+    }
+
+    @Test
+    void rejectsAnInvalidNameWithTheServersMessage() {
+        browser = HeadlessChromium.start(1280, 900);
+        browser.driver().get(BrowserTestApp.baseUrl() + "/");
+        WebElement username = browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        username.sendKeys(Keys.chord(Keys.CONTROL, "a"), "not a name!", Keys.ENTER);
+        browser.await(ExpectedConditions.textMatches(By.id("sign-in-error"), java.util.regex.Pattern.compile("must be")));
+        assertThat(browser.find("#app").isDisplayed()).isFalse();
+    }
+
+    @Test
+    void stacksIntoOneColumnOnANarrowScreen() {
+        browser = HeadlessChromium.start(420, 900);
+        signIn("narrow");
+        List<WebElement> columns = browser.driver().findElements(By.cssSelector("#app > .column"));
+        assertThat(columns).hasSize(2);
+        assertThat(columns.get(1).getRect().getX()).isEqualTo(columns.get(0).getRect().getX());
+        assertThat(columns.get(1).getRect().getY()).isGreaterThan(columns.get(0).getRect().getY());
+        Long overflow = (Long) browser.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(overflow).as("horizontal overflow in px").isLessThanOrEqualTo(0L);
+    }
+
+    @Test
+    void rendersLogTextAsPlainTextWithoutAnsiCodes() {
+        browser = HeadlessChromium.start(1280, 900);
+        browser.driver().get(BrowserTestApp.baseUrl() + "/");
+        mountLogView();
+        browser.script("window.log.append({kind:'log', stream:'stdout', text: arguments[0]});",
+                "\u001b[1;31m<img src=x onerror=\"window.pwned=1\">\u001b[0m built \u001b]0;title\u0007ok\r");
+        browser.script("window.log.append({kind:'log', stream:'stderr', text: 'Error: Command \"npm run build\" exited with 1'});");
+        List<WebElement> lines = browser.await(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".log li"), 2));
+        assertThat(lines.get(0).getText()).isEqualTo("<img src=x onerror=\"window.pwned=1\"> built ok");
+        assertThat(browser.driver().findElements(By.cssSelector(".log img"))).isEmpty();
+        assertThat(browser.script("return window.pwned === undefined")).isEqualTo(true);
+        assertThat(lines.get(1).getAttribute("class")).contains("tone-error");
+        // One line of text is one line on screen (no block styling leaking onto lines).
+        assertThat(lines.get(0).getSize().getHeight()).isLessThan(40);
+    }
+
+    @Test
+    void pausesAutoScrollWhenTheReaderScrollsUpAndJumpsBackToLive() {
+        browser = HeadlessChromium.start(1280, 900);
+        browser.driver().get(BrowserTestApp.baseUrl() + "/");
+        mountLogView();
+        browser.script("for (let i = 0; i < 200; i++) window.log.append({kind:'log', stream:'stdout', text:'line ' + i});");
+        WebElement log = browser.find(".log");
+        assertThat(distanceFromBottom()).isLessThanOrEqualTo(1L);
+
+        new Actions(browser.driver()).scrollFromOrigin(WheelInput.ScrollOrigin.fromElement(log), 0, -600).perform();
+        WebElement jump = browser.await(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".jump")));
+        long scrolledTo = (Long) browser.script("return Math.round(document.querySelector('.log').scrollTop)");
+        browser.script("for (let i = 0; i < 5; i++) window.log.append({kind:'log', stream:'stdout', text:'more ' + i});");
+        assertThat((Long) browser.script("return Math.round(document.querySelector('.log').scrollTop)")).isEqualTo(scrolledTo);
+        assertThat(jump.getText()).isEqualTo("Jump to live (5 new)");
+
+        jump.click();
+        browser.await(ExpectedConditions.invisibilityOf(jump));
+        assertThat(distanceFromBottom()).isLessThanOrEqualTo(1L);
+        browser.script("window.log.append({kind:'log', stream:'stdout', text:'live again'});");
+        assertThat(distanceFromBottom()).isLessThanOrEqualTo(1L);
+    }
+
+    private long distanceFromBottom() {
+        return (Long) browser.script(
+                "const l = document.querySelector('.log'); return Math.round(l.scrollHeight - l.scrollTop - l.clientHeight);");
+    }
+
+    /** Mounts the page's own LogView module on the page, as window.log. */
+    private void mountLogView() {
+        browser.driver().manage().timeouts().scriptTimeout(java.time.Duration.ofSeconds(10));
+        browser.driver().executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('/js/log-view.js').then(({ LogView }) => {
+                  window.log = new LogView();
+                  document.body.prepend(window.log.root);
+                  done();
+                });""");
+    }
+}
