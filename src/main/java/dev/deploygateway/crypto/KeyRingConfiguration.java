@@ -11,9 +11,9 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
+import dev.deploygateway.config.RuntimeProfile;
 import dev.deploygateway.config.TokenEncryptionConfig;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.runtime.configuration.ConfigUtils;
 
 /**
  * Builds the {@link KeyRing} from {@link TokenEncryptionConfig}: the only Quarkus-aware class of this package,
@@ -30,8 +30,8 @@ public class KeyRingConfiguration {
 
     @Produces
     @Singleton
-    KeyRing keyRing(TokenEncryptionConfig config) {
-        return build(config.key(), config.previousKeys().orElse(List.of()), ConfigUtils.isProfileActive("prod"));
+    KeyRing keyRing(TokenEncryptionConfig config, RuntimeProfile profile) {
+        return build(config.key(), config.previousKeys().orElse(List.of()), profile.isProd());
     }
 
     /** Builds the ring eagerly so that a bad key fails the start and the ephemeral-key warning is seen then. */

@@ -72,6 +72,11 @@ class PackagedProfilesIT {
             given().baseUri(app.baseUrl()).cookie("dg_session", session)
                     .when().get("/api/v1/me")
                     .then().statusCode(200).body("userId", equalTo("trudy"));
+            // OAuth against the sandbox works in the packaged demo too (not only in dev mode).
+            given().baseUri(app.baseUrl()).cookie("dg_session", session).redirects().follow(false)
+                    .when().get("/api/v1/platforms/vercel/connect?returnTo=/")
+                    .then().statusCode(302)
+                    .header("Location", org.hamcrest.Matchers.startsWith(app.baseUrl() + "/sandbox/vercel/oauth/authorize"));
             // A token signed by the test key is not trusted by the demo's ephemeral key.
             given().baseUri(app.baseUrl()).auth().oauth2(TestTokens.valid("alice"))
                     .when().get("/api/v1/me").then().statusCode(401);

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.deploygateway.config.OAuthClientsConfig;
+import dev.deploygateway.config.RuntimeProfile;
 import dev.deploygateway.config.VercelConfig;
 import dev.deploygateway.error.ErrorCode;
 import dev.deploygateway.platform.CodeExchange;
@@ -30,7 +31,6 @@ import io.quarkus.oidc.client.NamedOidcClient;
 import io.quarkus.oidc.client.OidcClient;
 import io.quarkus.oidc.client.OidcClientException;
 import io.quarkus.oidc.client.Tokens;
-import io.quarkus.runtime.LaunchMode;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -49,10 +49,12 @@ class VercelOAuth {
     private final VercelCalls calls;
     private final VercelConfig config;
     private final OAuthClientsConfig.OAuthClient client;
+    private final RuntimeProfile profile;
 
     VercelOAuth(@RestClient VercelApi api, VercelCalls calls, VercelConfig config, OAuthClientsConfig clients,
-            @NamedOidcClient("vercel") OidcClient oidc) {
+            @NamedOidcClient("vercel") OidcClient oidc, RuntimeProfile profile) {
         this.api = api;
+        this.profile = profile;
         this.oidc = oidc;
         this.calls = calls;
         this.config = config;
@@ -101,7 +103,8 @@ class VercelOAuth {
 
     private String clientId() {
         return client.clientId().filter(id -> !id.isBlank()).orElseGet(() -> {
-            if (LaunchMode.current() == LaunchMode.NORMAL) {
+            // By profile, not launch mode: a packaged jar run with QUARKUS_PROFILE=demo talks to the sandbox too.
+            if (profile.isProd()) {
                 throw PlatformException.of(ErrorCode.PLATFORM_UNAVAILABLE, PlatformId.VERCEL, PlatformStep.AUTH,
                         false, "Vercel OAuth is not configured (VERCEL_CLIENT_ID)");
             }
