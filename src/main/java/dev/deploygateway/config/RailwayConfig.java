@@ -14,6 +14,9 @@ public interface RailwayConfig {
     /** {@code RAILWAY_API_URL}: the GraphQL endpoint; subscriptions use the same URL with {@code ws(s)://}. */
     URI apiUrl();
 
+    /** {@code RAILWAY_WS_URL}: the subscriptions websocket, when not {@link #apiUrl()} with {@code ws(s)://}. */
+    java.util.Optional<URI> websocketUrl();
+
     /** {@code RAILWAY_BACKBOARD_URL}: the root of {@code /project/…/up} and {@code /oauth/…}. */
     URI backboardUrl();
 

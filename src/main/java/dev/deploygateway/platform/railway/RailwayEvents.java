@@ -94,8 +94,9 @@ class RailwayEvents {
                 return;
             }
             acceptedSinceConnect = 0;
-            String api = config.apiUrl().toString();
-            var options = new WebSocketConnectOptions().setAbsoluteURI(api.replaceFirst("^http", "ws"))
+            String url = config.websocketUrl().map(Object::toString)
+                    .orElseGet(() -> config.apiUrl().toString().replaceFirst("^http", "ws"));
+            var options = new WebSocketConnectOptions().setAbsoluteURI(url)
                     .addHeader("Authorization", credential.bearer()).addSubProtocol(SUBPROTOCOL);
             client.connect(options).onComplete(result -> opened(result.result(), result.cause()));
         }
