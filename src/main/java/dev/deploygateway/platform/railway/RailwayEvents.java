@@ -102,6 +102,7 @@ class RailwayEvents {
         }
 
         private synchronized void opened(WebSocket ws, Throwable failure) {
+            LOG.debugf("Railway log socket of %s opened: %s", deploymentId, failure == null ? "ok" : failure);
             if (failure != null) {
                 dropped(null, failure);
                 return;
@@ -122,6 +123,7 @@ class RailwayEvents {
                 return;
             }
             JsonObject message = new JsonObject(text);
+            LOG.tracef("Railway log socket of %s: %s", deploymentId, message.getString("type"));
             switch (message.getString("type", "")) {
                 case "connection_ack" -> {
                     send(socket, subscribe("logs", "buildLogsSubscription", new JsonObject()

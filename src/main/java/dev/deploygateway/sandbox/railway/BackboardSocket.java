@@ -31,6 +31,7 @@ import io.vertx.ext.web.RoutingContext;
 class BackboardSocket {
 
     static final String PATH = "/sandbox/railway/graphql/v2";
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(BackboardSocket.class);
 
     private final BackboardGraphql graphql;
     private final BackboardStore store;
@@ -58,7 +59,11 @@ class BackboardSocket {
         String headerAuth = ctx.request().getHeader("Authorization");
         HttpConnection connection = ctx.request().connection();
         ctx.request().toWebSocket()
-                .onSuccess(ws -> new Session(ws, connection, headerAuth, Vertx.currentContext()).start());
+                .onSuccess(ws -> new Session(ws, connection, headerAuth, Vertx.currentContext()).start())
+                .onFailure(e -> {
+                    LOG.debugf("Sandbox websocket upgrade failed: %s", e.toString());
+                    connection.close();
+                });
     }
 
     /** One websocket connection and its subscriptions. */
@@ -202,6 +207,7 @@ class BackboardSocket {
             if (deployment.scenario.dropSocket() && frames.incrementAndGet() >= config.dropSocketAfterFrames()
                     && !deployment.terminal()) {
                 // The "dropped socket" scenario: the connection dies mid-build without a close frame.
+                LOG.debugf("Sandbox drops the websocket of deployment %s after %d frames", deployment.id, frames.get());
                 closed.set(true);
                 subscriptions.values().forEach(Runnable::run);
                 connection.close();
