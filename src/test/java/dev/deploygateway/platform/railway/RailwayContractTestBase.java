@@ -41,7 +41,7 @@ public abstract class RailwayContractTestBase {
         return RailwayRecordingProxy.EXCHANGES.stream().filter(e -> e.uri().endsWith("/graphql/v2")).toList();
     }
 
-    static List<String> contractProblems(List<RailwayRecordingProxy.Exchange> exchanges) {
+    public static List<String> contractProblems(List<RailwayRecordingProxy.Exchange> exchanges) {
         var problems = new ArrayList<String>();
         for (var exchange : exchanges) {
             if (!exchange.uri().endsWith("/graphql/v2")) {

@@ -61,8 +61,13 @@ public final class RailwaySchema {
 
     /** Validation errors of a document against the schema (empty = valid). */
     public static List<String> validate(String document) {
-        List<ValidationError> errors = new Validator().validateDocument(SCHEMA, Parser.parse(document),
-                Locale.ENGLISH);
+        Document parsed;
+        try {
+            parsed = Parser.parse(document);
+        } catch (graphql.parser.InvalidSyntaxException e) {
+            return List.of("syntax: " + e.getMessage());
+        }
+        List<ValidationError> errors = new Validator().validateDocument(SCHEMA, parsed, Locale.ENGLISH);
         return errors.stream().map(ValidationError::getMessage).toList();
     }
 
