@@ -5,10 +5,15 @@ import static dev.deploygateway.platform.railway.RailwayContractTestBase.mint;
 import static dev.deploygateway.platform.railway.RailwayContractTestBase.sandbox;
 import static dev.deploygateway.platform.railway.RailwayContractTestBase.stat;
 import static dev.deploygateway.platform.railway.RailwayContractTestBase.suffix;
+import static dev.deploygateway.sandbox.railway.RailwaySandboxFixtures.logs;
+import static dev.deploygateway.sandbox.railway.RailwaySandboxFixtures.project;
+import static dev.deploygateway.sandbox.railway.RailwaySandboxFixtures.s256;
+import static dev.deploygateway.sandbox.railway.RailwaySandboxFixtures.subscribe;
+import static dev.deploygateway.sandbox.railway.RailwaySandboxFixtures.tarball;
+import static dev.deploygateway.sandbox.railway.RailwaySandboxFixtures.up;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,14 +21,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,8 +37,6 @@ import dev.deploygateway.platform.railway.RailwaySchema;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.WebSocket;
-import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 
 /** The Railway sandbox over HTTP and its websocket, as a client other than ours would see it. */
@@ -231,112 +229,9 @@ class RailwaySandboxTest {
         graphql(mint("gina"), "query { me { id } }", Map.of());
     }
 
-    // --- helpers ------------------------------------------------------------------------------------------
-
-    static String s256(String verifier) {
-        try {
-            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.security.MessageDigest
-                    .getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static Map<String, String> project(PlatformCredential credential, String name) {
-        JsonNode project = graphql(credential, "mutation($input: ProjectCreateInput!) { projectCreate(input: $input) "
-                + "{ id environments { edges { node { id name } } } } }", Map.of("input", Map.of("name", name)))
-                .path("data").path("projectCreate");
-        String projectId = project.path("id").asText();
-        String environmentId = project.path("environments").path("edges").get(0).path("node").path("id").asText();
-        String serviceId = graphql(credential, "mutation($input: ServiceCreateInput!) { serviceCreate(input: $input) "
-                + "{ id } }", Map.of("input", Map.of("projectId", projectId, "environmentId", environmentId,
-                        "name", "web"))).path("data").path("serviceCreate").path("id").asText();
-        return Map.of("projectId", projectId, "environmentId", environmentId, "serviceId", serviceId);
-    }
-
-    static JsonNode up(PlatformCredential credential, Map<String, String> ids, Map<String, String> files) {
-        try {
-            String body = sandbox().header("Authorization", credential.bearer()).contentType("application/gzip")
-                    .body(tarball(files)).post("/sandbox/railway/project/" + ids.get("projectId") + "/environment/"
-                            + ids.get("environmentId") + "/up?serviceId=" + ids.get("serviceId"))
-                    .then().statusCode(200).extract().asString();
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static List<String> logs(PlatformCredential credential, String deploymentId) {
-        var out = new ArrayList<String>();
-        graphql(credential, "query($id: String!) { buildLogs(deploymentId: $id) { message } }",
-                Map.of("id", deploymentId)).path("data").path("buildLogs").forEach(l -> out.add(l.path("message")
-                        .asText()));
-        return out;
-    }
-
-    static byte[] tarball(Map<String, String> files) throws IOException {
-        var out = new ByteArrayOutputStream();
-        try (var tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(out), "UTF-8")) {
-            for (var file : files.entrySet()) {
-                byte[] content = file.getValue().getBytes(StandardCharsets.UTF_8);
-                var entry = new TarArchiveEntry("./" + file.getKey());
-                entry.setSize(content.length);
-                tar.putArchiveEntry(entry);
-                tar.write(content);
-                tar.closeArchiveEntry();
-            }
-        }
-        return out.toByteArray();
-    }
-
-    static JsonObject subscribe(String id, String query, String deploymentId) {
-        return new JsonObject().put("id", id).put("type", "subscribe").put("payload",
-                new JsonObject().put("query", query).put("variables", new JsonObject().put("id", deploymentId)));
-    }
-
-    /** A blocking test-side view of one websocket: frames arrive in a queue. */
-    final class Socket {
-        final WebSocket ws;
-        final LinkedBlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
-        final LinkedBlockingQueue<Short> closed = new LinkedBlockingQueue<>();
-
-        Socket(WebSocket ws) {
-            this.ws = ws;
-            ws.textMessageHandler(t -> frames.add(new JsonObject(t)));
-            ws.closeHandler(v -> closed.add(ws.closeStatusCode() == null ? -1 : ws.closeStatusCode()));
-        }
-
-        void send(JsonObject message) {
-            ws.writeTextMessage(message.encode());
-        }
-
-        JsonObject next() throws InterruptedException {
-            JsonObject frame = frames.poll(10, TimeUnit.SECONDS);
-            assertThat(frame).as("a frame within 10 s").isNotNull();
-            return frame;
-        }
-
-        short closeStatus() throws InterruptedException {
-            Short status = closed.poll(10, TimeUnit.SECONDS);
-            assertThat(status).isNotNull();
-            return status;
-        }
-
-        void close() {
-            ws.close();
-        }
-    }
-
     Socket open(String authorization) throws Exception {
-        var options = new WebSocketConnectOptions().setHost("localhost").setPort(RailwayRecordingProxy.appPort())
-                .setURI("/sandbox/railway/graphql/v2").addSubProtocol("graphql-transport-ws");
-        if (authorization != null) {
-            options.addHeader("Authorization", authorization);
-        }
         var client = vertx.createWebSocketClient();
         clients.add(client);
-        WebSocket ws = client.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        assertThat(ws.subProtocol()).isEqualTo("graphql-transport-ws");
-        return new Socket(ws);
+        return Socket.open(client, authorization);
     }
 }
