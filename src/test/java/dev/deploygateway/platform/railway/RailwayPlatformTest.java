@@ -110,7 +110,7 @@ class RailwayPlatformTest extends RailwayContractTestBase {
     }
 
     @Test
-    void aFailingBuildEndsFailedWithItsLog() {
+    void aFailingBuildOrACrashEndsFailedWithItsLog() {
         var alice = mint("alice");
         var project = railway.ensureProject(alice, ProjectSpec.named("broken-" + suffix())).await().atMost(WAIT);
         var deployment = deploy(alice, project, Map.of("index.html", "x", ".sandbox/fail-build", ""));
@@ -122,6 +122,12 @@ class RailwayPlatformTest extends RailwayContractTestBase {
         var failed = railway.status(alice, deployment.id()).await().atMost(WAIT);
         assertThat(failed.state()).isEqualTo(PlatformState.FAILED);
         assertThat(failed.errorCode()).contains("BUILD_FAILED");
+
+        var crashing = deploy(alice, project, Map.of("index.html", "x", ".sandbox/crash", ""));
+        assertThat(states(follow(alice, crashing.id()))).endsWith(PlatformState.FAILED);
+        var crashed = railway.status(alice, crashing.id()).await().atMost(WAIT);
+        assertThat(crashed.platformState()).isEqualTo("CRASHED");
+        assertThat(crashed.errorCode()).contains("CRASHED");
     }
 
     @Test
