@@ -44,6 +44,10 @@ public interface RailwayConfig {
     @WithDefault("30s")
     Duration maxRetryAfter();
 
+    /** A request whose response shows no progress for this long fails (and a query is retried). */
+    @WithDefault("60s")
+    Duration requestIdleTimeout();
+
     /** Upper bound of one call (the tarball upload included). */
     @WithDefault("120s")
     Duration callTimeout();

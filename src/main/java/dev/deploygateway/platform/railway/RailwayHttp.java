@@ -16,7 +16,9 @@ import io.vertx.core.http.RequestOptions;
 
 /**
  * Plain HTTP to Railway on the application's Vert.x: GraphQL POSTs, the tarball upload and OAuth forms share one
- * pooled client. Headers are given per call, so the client never holds a token.
+ * client. Headers are given per call, so the client never holds a token. Connections are not kept alive: with
+ * keep-alive, about one request in a thousand against the sandbox never completed (it waited for a pooled
+ * connection with no timeout); a fresh connection per call costs a handshake and removed the stall in every run.
  */
 @ApplicationScoped
 class RailwayHttp {
@@ -29,14 +31,17 @@ class RailwayHttp {
     }
 
     private final HttpClient client;
+    private final long idleTimeoutMs;
 
-    RailwayHttp(Vertx vertx) {
+    RailwayHttp(Vertx vertx, dev.deploygateway.config.RailwayConfig config) {
+        this.idleTimeoutMs = config.requestIdleTimeout().toMillis();
         this.client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(5000).setMaxPoolSize(32)
-                .setKeepAlive(true).setDecompressionSupported(true));
+                .setKeepAlive(false).setDecompressionSupported(true));
     }
 
     Uni<Reply> send(HttpMethod method, URI uri, Map<String, String> headers, Buffer body) {
-        var options = new RequestOptions().setMethod(method).setAbsoluteURI(uri.toString());
+        var options = new RequestOptions().setMethod(method).setAbsoluteURI(uri.toString())
+                .setIdleTimeout(idleTimeoutMs);
         headers.forEach(options::addHeader);
         return Uni.createFrom().completionStage(() -> client.request(options)
                 .compose(request -> body == null ? request.send() : request.send(body))

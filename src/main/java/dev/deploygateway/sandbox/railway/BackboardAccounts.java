@@ -25,8 +25,12 @@ class BackboardAccounts {
     record User(String id, String name, String email, String workspaceId, String workspaceName) {
     }
 
-    /** A live access token: account tokens have no grant id. */
-    record Access(String userId, Instant expiresAt, String scope, Optional<String> grantId) {
+    /** A live access token: account tokens have no grant id; project tokens name their project. */
+    record Access(String userId, Instant expiresAt, String scope, Optional<String> grantId,
+            Optional<String> projectId) {
+        Access(String userId, Instant expiresAt, String scope, Optional<String> grantId) {
+            this(userId, expiresAt, scope, grantId, Optional.empty());
+        }
     }
 
     record Refresh(String userId, String scope, String grantId, String clientId, Instant expiresAt) {
@@ -75,6 +79,14 @@ class BackboardAccounts {
         return token;
     }
 
+    /** A project access token ({@code Project-Access-Token}) for one project of the user. */
+    String mintProjectToken(User user, String projectId) {
+        String token = BackboardIds.uuid();
+        put(accessTokens, token, new Access(user.id(), clock.instant().plus(Duration.ofDays(365)), "",
+                Optional.empty(), Optional.of(projectId)));
+        return token;
+    }
+
     /** The live access behind a token; empty when unknown, expired or revoked. */
     Optional<Access> access(String token) {
         return Optional.ofNullable(accessTokens.get(token)).filter(a -> a.expiresAt().isAfter(clock.instant()));
@@ -82,7 +94,7 @@ class BackboardAccounts {
 
     void expire(String token) {
         accessTokens.computeIfPresent(token, (t, a) -> new Access(a.userId(), clock.instant().minusSeconds(1),
-                a.scope(), a.grantId()));
+                a.scope(), a.grantId(), a.projectId()));
     }
 
     String issueCode(User user, String clientId, String redirectUri, String challenge, String scope,

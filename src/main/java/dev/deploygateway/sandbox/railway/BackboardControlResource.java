@@ -28,12 +28,17 @@ public class BackboardControlResource {
     public record ExpireToken(String token) {
     }
 
+    public record MintProjectToken(String username, String projectId) {
+    }
+
     private final BackboardAccounts accounts;
     private final BackboardBuilds builds;
+    private final BackboardStore store;
 
-    BackboardControlResource(BackboardAccounts accounts, BackboardBuilds builds) {
+    BackboardControlResource(BackboardAccounts accounts, BackboardBuilds builds, BackboardStore store) {
         this.accounts = accounts;
         this.builds = builds;
+        this.store = store;
     }
 
     @POST
@@ -47,6 +52,23 @@ public class BackboardControlResource {
                 Optional.ofNullable(request.expiresInSeconds()).map(Duration::ofSeconds));
         return Response.status(201).entity(Map.of("token", token, "userId", user.id(), "workspaceId",
                 user.workspaceId())).build();
+    }
+
+    /** A {@code Project-Access-Token} for one of the user's projects. */
+    @POST
+    @Path("/project-tokens")
+    public Response mintProjectToken(MintProjectToken request) {
+        if (request == null || request.username() == null || request.projectId() == null) {
+            throw BackboardError.rest(400, "username and projectId are required");
+        }
+        var user = accounts.user(request.username());
+        try {
+            store.project(request.projectId(), new BackboardCaller.Caller(user, java.util.Optional.empty()));
+        } catch (BackboardError e) {
+            throw BackboardError.rest(404, "Project not found for this user");
+        }
+        return Response.status(201).entity(Map.of("token", accounts.mintProjectToken(user, request.projectId())))
+                .build();
     }
 
     @POST

@@ -23,7 +23,8 @@ class BackboardGraphql {
         this.mutations = mutations;
     }
 
-    Map<String, Object> execute(String authorization, String query, Map<String, Object> variables) {
+    Map<String, Object> execute(String authorization, String projectToken, String query,
+            Map<String, Object> variables) {
         GraphqlDocument.Operation operation;
         try {
             operation = GraphqlDocument.parse(query, variables);
@@ -38,7 +39,7 @@ class BackboardGraphql {
         GraphqlDocument.Field current = null;
         try {
             var caller = operation.fields().stream().allMatch(f -> "template".equals(f.name()))
-                    ? null : callers.resolve(authorization);
+                    ? null : callers.resolve(authorization, projectToken);
             var data = new LinkedHashMap<String, Object>();
             for (GraphqlDocument.Field field : operation.fields()) {
                 current = field;
@@ -54,7 +55,7 @@ class BackboardGraphql {
         }
     }
 
-    BackboardCaller.Caller caller(String authorization) {
-        return callers.resolve(authorization);
+    BackboardCaller.Caller caller(String authorization, String projectToken) {
+        return callers.resolve(authorization, projectToken);
     }
 }

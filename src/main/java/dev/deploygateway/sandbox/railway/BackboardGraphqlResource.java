@@ -30,10 +30,11 @@ public class BackboardGraphqlResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> execute(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, Request request) {
+    public Map<String, Object> execute(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam("Project-Access-Token") String projectToken, Request request) {
         if (request == null) {
             throw BackboardError.rest(400, "POST body missing");
         }
-        return graphql.execute(authorization, request.query(), request.variables());
+        return graphql.execute(authorization, projectToken, request.query(), request.variables());
     }
 }

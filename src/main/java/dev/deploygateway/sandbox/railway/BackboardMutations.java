@@ -29,9 +29,9 @@ class BackboardMutations {
                         text(input.get("description")), caller.workspace(text(input.get("workspaceId"))),
                         env.isBlank() ? "production" : env));
             }
-            case "projectDelete" -> store.deleteProject(f.string("id"), caller.workspaceId());
+            case "projectDelete" -> store.deleteProject(f.string("id"), caller);
             case "serviceCreate" -> {
-                var project = store.project(text(input.get("projectId")), caller.workspaceId());
+                var project = store.project(text(input.get("projectId")), caller);
                 String name = text(input.get("name"));
                 var service = project.addService(name.isBlank() ? BackboardIds.label(8) : name);
                 if (input.get("variables") instanceof Map<?, ?> variables) {
@@ -43,16 +43,15 @@ class BackboardMutations {
             }
             case "variableCollectionUpsert" -> upsertVariables(caller, input);
             case "serviceDomainCreate" -> {
-                var project = store.project(projectOfService(caller, text(input.get("serviceId"))),
-                        caller.workspaceId());
+                var project = store.project(projectOfService(caller, text(input.get("serviceId"))), caller);
                 String env = BackboardQueries.environment(project, text(input.get("environmentId")));
                 var service = project.service(text(input.get("serviceId"))).orElseThrow();
                 yield BackboardJson.domain(service, env, service.domain(env));
             }
             case "templateDeployV2" -> deployTemplate(caller, input);
-            case "deploymentCancel" -> builds.cancel(store.deployment(f.string("id"), caller.workspaceId()));
+            case "deploymentCancel" -> builds.cancel(store.deployment(f.string("id"), caller));
             case "deploymentRollback" -> {
-                var target = store.deployment(f.string("id"), caller.workspaceId());
+                var target = store.deployment(f.string("id"), caller);
                 if (!target.succeeded || "SUCCESS".equals(target.status)) {
                     throw BackboardError.invalid("Deployment cannot be rolled back");
                 }
@@ -60,13 +59,13 @@ class BackboardMutations {
                 yield true;
             }
             case "deploymentRedeploy" -> BackboardJson.deployment(restart(caller,
-                    store.deployment(f.string("id"), caller.workspaceId()), true));
+                    store.deployment(f.string("id"), caller), true));
             default -> throw BackboardError.invalid("Cannot query field \"" + f.name() + "\" on type \"Mutation\".");
         };
     }
 
     private boolean upsertVariables(Caller caller, Map<String, Object> input) {
-        var project = store.project(text(input.get("projectId")), caller.workspaceId());
+        var project = store.project(text(input.get("projectId")), caller);
         String env = BackboardQueries.environment(project, text(input.get("environmentId")));
         if (!(input.get("variables") instanceof Map<?, ?> variables)) {
             throw BackboardError.invalid("variables must be an object of strings");
@@ -90,7 +89,7 @@ class BackboardMutations {
     }
 
     private Map<String, Object> deployTemplate(Caller caller, Map<String, Object> input) {
-        var project = store.project(text(input.get("projectId")), caller.workspaceId());
+        var project = store.project(text(input.get("projectId")), caller);
         String env = text(input.get("environmentId"));
         env = env.isBlank() ? project.defaultEnvironmentId() : BackboardQueries.environment(project, env);
         if (!BackboardQueries.POSTGRES_TEMPLATE_ID.equals(text(input.get("templateId")))) {
@@ -115,13 +114,13 @@ class BackboardMutations {
     }
 
     private BackboardDeployment restart(Caller caller, BackboardDeployment from, boolean rebuild) {
-        var project = store.project(from.projectId, caller.workspaceId());
+        var project = store.project(from.projectId, caller);
         var service = project.service(from.serviceId).orElseThrow(() -> BackboardError.notFound("Service"));
         return builds.start(project, from.environmentId, service, from.files, rebuild);
     }
 
     private String projectOfService(Caller caller, String serviceId) {
-        return store.projectsOf(caller.workspaceId()).stream().filter(p -> p.service(serviceId).isPresent())
+        return store.projectsOf(caller, caller.workspaceId()).stream().filter(p -> p.service(serviceId).isPresent())
                 .map(p -> p.id).findFirst().orElseThrow(() -> BackboardError.notFound("Service"));
     }
 

@@ -25,15 +25,15 @@ class BackboardQueries {
 
     Object resolve(Caller caller, Field f) {
         return switch (f.name()) {
-            case "me" -> me(caller);
+            case "me" -> me(caller.accountLevel());
             case "projects" -> {
                 var edges = new ArrayList<Object>();
-                store.projectsOf(caller.workspace(f.string("workspaceId")))
+                store.projectsOf(caller, caller.workspace(f.string("workspaceId")))
                         .forEach(p -> edges.add(Map.of("node", BackboardJson.project(p))));
                 yield BackboardJson.connection(edges);
             }
-            case "project" -> BackboardJson.project(store.project(f.string("id"), caller.workspaceId()));
-            case "deployment" -> BackboardJson.deployment(store.deployment(f.string("id"), caller.workspaceId()));
+            case "project" -> BackboardJson.project(store.project(f.string("id"), caller));
+            case "deployment" -> BackboardJson.deployment(store.deployment(f.string("id"), caller));
             case "buildLogs" -> buildLogs(caller, f);
             case "template" -> template(f.string("code"));
             case "workflowStatus" -> {
@@ -45,7 +45,7 @@ class BackboardQueries {
                 yield json;
             }
             case "variables" -> {
-                var project = store.project(f.string("projectId"), caller.workspaceId());
+                var project = store.project(f.string("projectId"), caller);
                 String env = environment(project, f.string("environmentId"));
                 String serviceId = f.string("serviceId");
                 if (serviceId == null) {
@@ -56,7 +56,7 @@ class BackboardQueries {
                         : store.rendered(project, env, service);
             }
             case "domains" -> {
-                var project = store.project(f.string("projectId"), caller.workspaceId());
+                var project = store.project(f.string("projectId"), caller);
                 String env = environment(project, f.string("environmentId"));
                 var service = project.service(f.string("serviceId")).orElseThrow(() -> BackboardError.notFound(
                         "Service"));
@@ -88,7 +88,7 @@ class BackboardQueries {
     }
 
     private List<Object> buildLogs(Caller caller, Field f) {
-        var deployment = store.deployment(f.string("deploymentId"), caller.workspaceId());
+        var deployment = store.deployment(f.string("deploymentId"), caller);
         Instant start = instant(f.string("startDate"), Instant.MIN);
         Instant end = instant(f.string("endDate"), Instant.MAX);
         int limit = f.args().get("limit") instanceof Number n ? n.intValue() : 500;

@@ -57,9 +57,10 @@ class BackboardSocket {
             return;
         }
         String headerAuth = ctx.request().getHeader("Authorization");
+        String projectToken = ctx.request().getHeader("Project-Access-Token");
         HttpConnection connection = ctx.request().connection();
         ctx.request().toWebSocket()
-                .onSuccess(ws -> new Session(ws, connection, headerAuth, Vertx.currentContext()).start())
+                .onSuccess(ws -> new Session(ws, connection, headerAuth, projectToken, Vertx.currentContext()).start())
                 .onFailure(e -> {
                     LOG.debugf("Sandbox websocket upgrade failed: %s", e.toString());
                     connection.close();
@@ -75,10 +76,13 @@ class BackboardSocket {
         private final AtomicInteger frames = new AtomicInteger();
         private final AtomicBoolean closed = new AtomicBoolean();
         private String auth;
+        private final String projectToken;
         private boolean acknowledged;
 
-        Session(ServerWebSocket ws, HttpConnection connection, String headerAuth, Context context) {
+        Session(ServerWebSocket ws, HttpConnection connection, String headerAuth, String projectToken,
+                Context context) {
             this.ws = ws;
+            this.projectToken = projectToken;
             this.connection = connection;
             this.auth = headerAuth;
             this.context = context;
@@ -136,7 +140,7 @@ class BackboardSocket {
                 return;
             }
             try {
-                var caller = graphql.caller(auth);
+                var caller = graphql.caller(auth, projectToken);
                 var variables = payload.getJsonObject("variables", new JsonObject()).getMap();
                 var operation = GraphqlDocument.parse(payload.getString("query"), variables);
                 if (!"subscription".equals(operation.type()) || operation.fields().size() != 1) {
@@ -149,7 +153,7 @@ class BackboardSocket {
                     throw BackboardError.invalid("Cannot query field \"" + field.name()
                             + "\" on type \"Subscription\".");
                 }
-                var deployment = store.deployment(deploymentId, caller.workspaceId());
+                var deployment = store.deployment(deploymentId, caller);
                 follow(id, field, deployment);
             } catch (BackboardError e) {
                 send(new JsonObject().put("id", id).put("type", "error")

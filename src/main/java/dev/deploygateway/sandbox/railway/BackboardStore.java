@@ -41,21 +41,21 @@ class BackboardStore {
         return project;
     }
 
-    synchronized List<BackboardProject> projectsOf(String workspaceId) {
-        return projects.values().stream().filter(p -> p.workspaceId.equals(workspaceId)).toList();
+    synchronized List<BackboardProject> projectsOf(BackboardCaller.Caller caller, String workspaceId) {
+        return projects.values().stream().filter(p -> p.workspaceId.equals(workspaceId) && caller.allows(p)).toList();
     }
 
-    /** The project if it exists and belongs to the workspace; otherwise "Not Authorized", like Railway. */
-    synchronized BackboardProject project(String id, String workspaceId) {
+    /** The project if it exists and the caller may see it; otherwise "Not Authorized", like Railway. */
+    synchronized BackboardProject project(String id, BackboardCaller.Caller caller) {
         BackboardProject project = id == null ? null : projects.get(id);
-        if (project == null || !project.workspaceId.equals(workspaceId)) {
+        if (project == null || !caller.allows(project)) {
             throw BackboardError.notAuthorized();
         }
         return project;
     }
 
-    synchronized boolean deleteProject(String id, String workspaceId) {
-        project(id, workspaceId);
+    synchronized boolean deleteProject(String id, BackboardCaller.Caller caller) {
+        project(id, caller);
         projects.remove(id);
         return true;
     }
@@ -65,12 +65,12 @@ class BackboardStore {
         trim(deployments);
     }
 
-    synchronized BackboardDeployment deployment(String id, String workspaceId) {
+    synchronized BackboardDeployment deployment(String id, BackboardCaller.Caller caller) {
         BackboardDeployment deployment = id == null ? null : deployments.get(id);
         if (deployment == null) {
             throw BackboardError.notFound("Deployment");
         }
-        project(deployment.projectId, workspaceId);
+        project(deployment.projectId, caller);
         return deployment;
     }
 

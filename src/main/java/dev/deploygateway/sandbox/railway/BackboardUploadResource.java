@@ -39,13 +39,14 @@ public class BackboardUploadResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> up(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam("Project-Access-Token") String projectToken,
             @PathParam("projectId") String projectId, @PathParam("environmentId") String environmentId,
             @QueryParam("serviceId") String serviceId, byte[] body) {
         BackboardCaller.Caller caller;
         BackboardProject project;
         try {
-            caller = callers.resolve(authorization);
-            project = store.project(projectId, caller.workspaceId());
+            caller = callers.resolve(authorization, projectToken);
+            project = store.project(projectId, caller);
         } catch (BackboardError e) {
             throw BackboardError.rest(401, e.getMessage());
         }

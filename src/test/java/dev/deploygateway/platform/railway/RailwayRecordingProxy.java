@@ -44,7 +44,7 @@ public class RailwayRecordingProxy implements QuarkusTestResourceLifecycleManage
         appPort = freePort();
         // Metrics off: see VercelRecordingProxy (a second Vert.x must not report into the app's registry).
         vertx = Vertx.vertx(new VertxOptions().setMetricsOptions(new MetricsOptions().setEnabled(false)));
-        HttpClient client = vertx.createHttpClient();
+        HttpClient client = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions().setMaxPoolSize(64));
         var server = vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
             var options = new RequestOptions().setMethod(req.method()).setHost("localhost").setPort(appPort)
                     .setURI(req.uri());
@@ -77,6 +77,7 @@ public class RailwayRecordingProxy implements QuarkusTestResourceLifecycleManage
                 "gateway.railway.websocket-url", "ws://" + direct + "/graphql/v2",
                 "gateway.railway.site-url-template", "http://" + direct + "/sites/{domain}/",
                 "gateway.railway.retry-backoff", "20ms",
+                "gateway.railway.request-idle-timeout", "4s",
                 "gateway.railway.workflow-poll-interval", "20ms");
     }
 

@@ -202,6 +202,40 @@ class RailwaySandboxTest {
     }
 
     @Test
+    void aProjectAccessTokenActsInItsProjectOnly() {
+        var alice = mint("alice");
+        var mine = project(alice, "scoped-" + suffix());
+        var other = project(alice, "other-" + suffix());
+        String token = sandbox().contentType("application/json").body(Map.of("username", "alice", "projectId",
+                mine.get("projectId"))).post("/sandbox/railway/_sandbox/project-tokens").then().statusCode(201)
+                .extract().path("token");
+        String query = "query($id: String!) { project(id: $id) { id name } }";
+        assertThat(projectTokenGraphql(token, query, Map.of("id", mine.get("projectId"))).path("data").path("project")
+                .path("id").asText()).isEqualTo(mine.get("projectId"));
+        assertThat(projectTokenGraphql(token, query, Map.of("id", other.get("projectId"))).path("errors").get(0)
+                .path("message").asText()).isEqualTo("Not Authorized");
+        assertThat(projectTokenGraphql(token, "query { me { id } }", Map.of()).path("errors")).isNotEmpty();
+        try {
+            sandbox().header("Project-Access-Token", token).contentType("application/gzip")
+                    .body(tarball(Map.of("a.txt", "a"))).post("/sandbox/railway/project/" + mine.get("projectId")
+                            + "/environment/" + mine.get("environmentId") + "/up?serviceId=" + mine.get("serviceId"))
+                    .then().statusCode(200);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode projectTokenGraphql(String token, String query, Map<String, Object> variables) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(sandbox().contentType("application/json")
+                    .header("Project-Access-Token", token).body(Map.of("query", query, "variables", variables))
+                    .post("/sandbox/railway/graphql/v2").then().statusCode(200).extract().asString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void oauthDiscoveryUserinfoAndConsentRules() {
         sandbox().get("/sandbox/railway/oauth/.well-known/openid-configuration").then().statusCode(200)
                 .body("code_challenge_methods_supported", org.hamcrest.Matchers.hasItem("S256"))
