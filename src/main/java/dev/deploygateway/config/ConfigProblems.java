@@ -21,14 +21,14 @@ public final class ConfigProblems {
 
     /** All problems in the given configuration; empty when it can start. */
     public static List<String> find(boolean prod, TokenEncryptionConfig tokens, OAuthClientsConfig oauth,
-            RateLimitConfig rateLimit, DeploymentConfig deployment, Optional<String> jwtPublicKeyLocation) {
+            RateLimitConfig rateLimit, long deploymentTimeoutMs, Optional<String> jwtPublicKeyLocation) {
         List<String> problems = new ArrayList<>();
         checkTokenKeys(prod, tokens, problems);
         checkCallback("VERCEL_CALLBACK_URL", oauth.vercel().callbackUrl(), problems);
         checkCallback("RAILWAY_CALLBACK_URL", oauth.railway().callbackUrl(), problems);
         checkCallback("RENDER_CALLBACK_URL", oauth.render().callbackUrl(), problems);
-        checkClientPair("VERCEL", oauth.vercel(), problems);
-        checkClientPair("RAILWAY", oauth.railway(), problems);
+        checkClientPair(prod, "VERCEL", oauth.vercel(), problems);
+        checkClientPair(prod, "RAILWAY", oauth.railway(), problems);
         if (rateLimit.maxPerWindow() < 1) {
             problems.add("MAX_DEPLOYMENTS_PER_HOUR must be a whole number of at least 1.");
         }
@@ -38,7 +38,7 @@ public final class ConfigProblems {
         if (rateLimit.fallbackMaxPerInstance() < 0) {
             problems.add("RATE_LIMIT_FALLBACK_MAX_PER_INSTANCE must be 0 or more.");
         }
-        if (deployment.timeoutMs() < 1000) {
+        if (deploymentTimeoutMs < 1000) {
             problems.add("DEPLOYMENT_TIMEOUT_MS must be at least 1000 (milliseconds; default 300000).");
         }
         if (prod && jwtPublicKeyLocation.filter(s -> !s.isBlank()).isEmpty()) {
@@ -79,13 +79,16 @@ public final class ConfigProblems {
         });
     }
 
-    private static void checkClientPair(String platform, OAuthClientsConfig.OAuthClient client, List<String> problems) {
+    private static void checkClientPair(boolean prod, String platform, OAuthClientsConfig.OAuthClient client,
+            List<String> problems) {
         boolean id = client.clientId().filter(s -> !s.isBlank()).isPresent();
         boolean secret = client.clientSecret().filter(s -> !s.isBlank()).isPresent();
         if (id != secret) {
             problems.add(platform + "_CLIENT_ID and " + platform + "_CLIENT_SECRET must be set together.");
         }
-        if (id && client.callbackUrl().isEmpty()) {
+        // Outside prod the callback defaults to this service's own origin; in prod it must be the exact URI
+        // registered with the platform.
+        if (prod && id && client.callbackUrl().isEmpty()) {
             problems.add(platform + "_CALLBACK_URL is required when " + platform + "_CLIENT_ID is set.");
         }
     }

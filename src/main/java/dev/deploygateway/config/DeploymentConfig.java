@@ -5,7 +5,7 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Deployment pipeline limits. */
+/** Deployment pipeline, monitor and event-log limits. */
 @ConfigMapping(prefix = "gateway.deployment")
 public interface DeploymentConfig {
 
@@ -17,4 +17,52 @@ public interface DeploymentConfig {
     default Duration timeout() {
         return Duration.ofMillis(timeoutMs());
     }
+
+    /** How long a monitor lease lives without renewal; another instance takes over after it lapses. */
+    @WithDefault("15s")
+    Duration leaseTtl();
+
+    /** How often the owner renews its leases (well below {@link #leaseTtl()}). */
+    @WithDefault("5s")
+    Duration leaseRenewInterval();
+
+    /** How often each instance looks for unowned active deployments (taken over) and overdue ones (timed out). */
+    @WithDefault("2s")
+    Duration sweepInterval();
+
+    /** {@code DEPLOYMENT_RETENTION}: how long a deployment's record and event log are kept. */
+    @WithDefault("7d")
+    Duration retention();
+
+    /** Most events kept in one deployment's log (older ones are trimmed). */
+    @WithDefault("20000")
+    long maxEventsPerDeployment();
+
+    /** Longest log line kept; longer lines are cut with a marker (build output is attacker-controlled). */
+    @WithDefault("4096")
+    int maxLogLineLength();
+
+    /** How often an instance with live viewers polls a deployment's shared event log. */
+    @WithDefault("150ms")
+    Duration feedPollInterval();
+
+    /** Events buffered for one slow viewer before it is cut off with a warning. */
+    @WithDefault("2000")
+    int subscriberBuffer();
+
+    /** SSE comment heartbeat interval. */
+    @WithDefault("15s")
+    Duration heartbeatInterval();
+
+    /** SSE {@code retry:} reconnect delay suggested to browsers. */
+    @WithDefault("2s")
+    Duration sseRetry();
+
+    /** Longest wait of a long-poll request for new events. */
+    @WithDefault("25s")
+    Duration longPollMaxWait();
+
+    /** How long an {@code Idempotency-Key} is remembered. */
+    @WithDefault("24h")
+    Duration idempotencyTtl();
 }

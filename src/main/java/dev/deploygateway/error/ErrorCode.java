@@ -7,6 +7,7 @@ package dev.deploygateway.error;
 public enum ErrorCode {
     VALIDATION_FAILED(400, "Request validation failed"),
     MALFORMED_REQUEST(400, "Malformed request body"),
+    OAUTH_STATE_INVALID(400, "Unknown, used or expired authorization state"),
     UNAUTHENTICATED(401, "Authentication required"),
     FORBIDDEN(403, "Forbidden"),
     CSRF_REJECTED(403, "Cross-site request rejected"),
@@ -23,6 +24,7 @@ public enum ErrorCode {
     UPLOAD_REJECTED(422, "Upload rejected by the platform"),
     BUILD_FAILED(422, "Build failed"),
     UNSUPPORTED_BY_PLATFORM(422, "Not supported by this platform"),
+    PLATFORM_TOKEN_REJECTED(422, "The platform rejected the token"),
     INTERNAL_ERROR(500, "Internal error"),
     PLATFORM_UNAVAILABLE(502, "Platform unavailable"),
     STORE_UNAVAILABLE(503, "Shared store unavailable"),

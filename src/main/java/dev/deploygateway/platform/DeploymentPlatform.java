@@ -52,6 +52,14 @@ public interface DeploymentPlatform {
 
     // --- projects ------------------------------------------------------------------------------------------
 
+    /**
+     * The platform's naming rule when {@code name} breaks it, checked locally before anything is stored or sent;
+     * empty when the name is well formed (whether it is free is {@link #checkProjectName}'s business).
+     */
+    default java.util.Optional<String> projectNameProblem(String name) {
+        return java.util.Optional.empty();
+    }
+
     /** Whether {@code name} can be used for a new project in the credential's account/team. */
     Uni<NameAvailability> checkProjectName(PlatformCredential credential, String name);
 

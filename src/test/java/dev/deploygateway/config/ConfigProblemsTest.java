@@ -73,7 +73,7 @@ class ConfigProblemsTest {
     void aClientIdWithoutSecretIsReported() {
         OAuthClientsConfig.OAuthClient half = client(Optional.of("id"), Optional.empty(), Optional.empty());
         OAuthClientsConfig oauth = oauth(half);
-        assertThat(find(false, tokens(KEY), oauth, 10, 300_000, null))
+        assertThat(find(true, tokens(KEY), oauth, 10, 300_000, "keys/jwt.pem"))
                 .anySatisfy(p -> assertThat(p).contains("VERCEL_CLIENT_SECRET"))
                 .anySatisfy(p -> assertThat(p).contains("VERCEL_CALLBACK_URL is required"));
     }
@@ -86,8 +86,7 @@ class ConfigProblemsTest {
             public RedisDownPolicy redisDownPolicy() { return RedisDownPolicy.FAIL_OPEN; }
             public int fallbackMaxPerInstance() { return 1000; }
         };
-        DeploymentConfig deployment = () -> timeoutMs;
-        return ConfigProblems.find(prod, tokens, oauth, rateLimit, deployment, Optional.ofNullable(jwtKey));
+        return ConfigProblems.find(prod, tokens, oauth, rateLimit, timeoutMs, Optional.ofNullable(jwtKey));
     }
 
     private static TokenEncryptionConfig tokens(String key) {

@@ -13,6 +13,7 @@ import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.deploygateway.identity.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,45 +23,8 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class SecretsNeverLoggedTest {
 
-    private final List<String> lines = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            String logger = record.getLoggerName() == null ? "" : record.getLoggerName();
-            if (logger.startsWith("org.apache.http")) {
-                return; // the test's own HTTP client wire log, not the service
-            }
-            String message = record.getMessage() == null ? "" : record.getMessage();
-            Object[] params = record.getParameters();
-            lines.add(message + (params == null ? "" : List.of(params).toString())
-                    + (record.getThrown() == null ? "" : String.valueOf(record.getThrown())));
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private Level previous;
-
-    @BeforeEach
-    void captureEverything() {
-        Logger root = Logger.getLogger("");
-        previous = root.getLevel();
-        root.setLevel(Level.ALL);
-        capture.setLevel(Level.ALL);
-        root.addHandler(capture);
-    }
-
-    @AfterEach
-    void stopCapturing() {
-        Logger root = Logger.getLogger("");
-        root.removeHandler(capture);
-        root.setLevel(previous);
-    }
+    @RegisterExtension
+    final dev.deploygateway.ops.ServiceLogCapture logs = new dev.deploygateway.ops.ServiceLogCapture();
 
     @Test
     void tokensInRequestsNeverAppearInLogs() {
@@ -74,9 +38,9 @@ class SecretsNeverLoggedTest {
         given().auth().oauth2(forged).get("/api/v1/me").then().statusCode(401);
         given().auth().oauth2(bearer).get("/api/v1/test-only/boom").then().statusCode(500);
 
-        assertThat(lines).as("something was logged at all").isNotEmpty();
+        assertThat(logs.lines()).as("something was logged at all").isNotEmpty();
         for (String secret : List.of(session, bearer, forged, signaturePart(bearer), signaturePart(forged))) {
-            assertThat(lines).noneMatch(line -> line.contains(secret));
+            assertThat(logs.lines()).noneMatch(line -> line.contains(secret));
         }
     }
 

@@ -74,6 +74,11 @@ public final class PackagedApp implements AutoCloseable {
         }
     }
 
+    /** Stops the process abruptly, as a crash would: no shutdown hooks, leases are not released. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

@@ -114,13 +114,7 @@ interface VercelApi {
     Uni<Response> connectStore(@HeaderParam(AUTH) String auth, @PathParam("configurationId") String configurationId,
             @PathParam("resourceId") String resourceId, @QueryParam("teamId") String teamId, ObjectNode body);
 
-    @POST
-    @Path("/login/oauth/token")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    Uni<JsonNode> token(@FormParam("grant_type") String grantType, @FormParam("code") String code,
-            @FormParam("redirect_uri") String redirectUri, @FormParam("code_verifier") String codeVerifier,
-            @FormParam("refresh_token") String refreshToken, @FormParam("client_id") String clientId,
-            @FormParam("client_secret") String clientSecret);
+    // The token endpoint (/login/oauth/token) is called through the named quarkus-oidc-client "vercel".
 
     @POST
     @Path("/login/oauth/token/revoke")

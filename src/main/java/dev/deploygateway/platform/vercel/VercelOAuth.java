@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.deploygateway.config.OAuthClientsConfig;
 import dev.deploygateway.config.VercelConfig;
@@ -25,6 +26,10 @@ import dev.deploygateway.platform.PlatformException;
 import dev.deploygateway.platform.PlatformId;
 import dev.deploygateway.platform.PlatformStep;
 import dev.deploygateway.platform.PlatformTokens;
+import io.quarkus.oidc.client.NamedOidcClient;
+import io.quarkus.oidc.client.OidcClient;
+import io.quarkus.oidc.client.OidcClientException;
+import io.quarkus.oidc.client.Tokens;
 import io.quarkus.runtime.LaunchMode;
 import io.smallrye.mutiny.Uni;
 
@@ -37,13 +42,18 @@ class VercelOAuth {
 
     static final String SANDBOX_CLIENT_ID = "deploy-gateway-sandbox";
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final VercelApi api;
+    private final OidcClient oidc;
     private final VercelCalls calls;
     private final VercelConfig config;
     private final OAuthClientsConfig.OAuthClient client;
 
-    VercelOAuth(@RestClient VercelApi api, VercelCalls calls, VercelConfig config, OAuthClientsConfig clients) {
+    VercelOAuth(@RestClient VercelApi api, VercelCalls calls, VercelConfig config, OAuthClientsConfig clients,
+            @NamedOidcClient("vercel") OidcClient oidc) {
         this.api = api;
+        this.oidc = oidc;
         this.calls = calls;
         this.config = config;
         this.client = clients.vercel();
@@ -66,16 +76,21 @@ class VercelOAuth {
     }
 
     Uni<PlatformTokens> exchange(CodeExchange exchange) {
-        // A code is single use: never retried beyond a 429.
-        return calls.once(PlatformStep.AUTH, () -> api.token("authorization_code", exchange.code(),
-                exchange.redirectUri().toString(), exchange.codeVerifier(), null, clientId(), secret()))
-                .map(VercelOAuth::tokens);
+        // Through the named quarkus-oidc-client "vercel" (grant code, client_secret_post). A code is single use and
+        // the client only retries a refused connection (the request never left), so nothing is sent twice.
+        return Uni.createFrom().deferred(() -> {
+            clientId(); // fail fast in prod without VERCEL_CLIENT_ID
+            return oidc.getTokens(Map.of("code", exchange.code(), "redirect_uri", exchange.redirectUri().toString(),
+                    "code_verifier", exchange.codeVerifier()));
+        }).map(VercelOAuth::tokens).onFailure().transform(VercelOAuth::failure);
     }
 
     Uni<PlatformTokens> refresh(String refreshToken) {
         // Refresh tokens rotate: a retried request would present an already used token and revoke the grant.
-        return calls.once(PlatformStep.AUTH, () -> api.token("refresh_token", null, null, null, refreshToken,
-                clientId(), secret())).map(VercelOAuth::tokens);
+        return Uni.createFrom().deferred(() -> {
+            clientId();
+            return oidc.refreshTokens(refreshToken);
+        }).map(VercelOAuth::tokens).onFailure().transform(VercelOAuth::failure);
     }
 
     Uni<Void> revoke(String token) {
@@ -98,15 +113,44 @@ class VercelOAuth {
         return client.clientSecret().orElse("");
     }
 
-    private static PlatformTokens tokens(JsonNode json) {
-        Optional<Instant> expiresAt = json.hasNonNull("expires_in")
-                ? Optional.of(Instant.now().plusSeconds(json.get("expires_in").asLong()))
-                : Optional.empty();
-        List<String> scopes = List.of(json.path("scope").asText("").split(" ")).stream()
-                .filter(s -> !s.isBlank()).toList();
-        return new PlatformTokens(json.path("access_token").asText(),
-                Optional.ofNullable(json.path("refresh_token").textValue()), expiresAt, scopes,
-                Optional.ofNullable(json.path("team_id").textValue()));
+    private static PlatformTokens tokens(Tokens tokens) {
+        Optional<Instant> expiresAt = Optional.ofNullable(tokens.getAccessTokenExpiresAt()).map(Instant::ofEpochSecond);
+        String scope = tokens.get("scope");
+        List<String> scopes = scope == null ? List.of()
+                : List.of(scope.split(" ")).stream().filter(s -> !s.isBlank()).toList();
+        return new PlatformTokens(tokens.getAccessToken(), Optional.ofNullable(tokens.getRefreshToken()),
+                expiresAt, scopes, Optional.ofNullable(tokens.get("team_id")));
+    }
+
+    /**
+     * The OIDC client reports a non-200 token response as {@link OidcClientException} whose message is the
+     * response body (Vercel's {@code {"error","error_description"}}, which never echoes our secrets). An OAuth error
+     * means the code or refresh token is dead: the user must authorise again. Anything else (no body, a 5xx page,
+     * the server unreachable) is the platform being unavailable.
+     */
+    static Throwable failure(Throwable failure) {
+        if (failure instanceof PlatformException) {
+            return failure;
+        }
+        Optional<String> error = Optional.empty();
+        Optional<String> description = Optional.empty();
+        if (failure instanceof OidcClientException && failure.getMessage() != null) {
+            try {
+                JsonNode body = JSON.readTree(failure.getMessage());
+                error = Optional.ofNullable(body.path("error").textValue());
+                description = Optional.ofNullable(body.path("error_description").textValue());
+            } catch (Exception notJson) {
+                // not an OAuth error body
+            }
+        }
+        if (error.isPresent()) {
+            return new PlatformException(ErrorCode.RECONNECT_REQUIRED, PlatformId.VERCEL, PlatformStep.AUTH, false,
+                    "Vercel refused the authorization (" + error.get() + "); connect Vercel again", error,
+                    description, Optional.empty(), null);
+        }
+        return new PlatformException(ErrorCode.PLATFORM_UNAVAILABLE, PlatformId.VERCEL, PlatformStep.AUTH, true,
+                "Vercel's token endpoint could not be used", Optional.empty(), Optional.empty(), Optional.empty(),
+                null);
     }
 
 }

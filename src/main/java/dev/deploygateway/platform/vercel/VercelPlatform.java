@@ -89,6 +89,11 @@ public class VercelPlatform implements DeploymentPlatform {
     }
 
     @Override
+    public java.util.Optional<String> projectNameProblem(String name) {
+        return VercelNames.valid(name) ? java.util.Optional.empty() : java.util.Optional.of(VercelNames.RULE);
+    }
+
+    @Override
     public Uni<NameAvailability> checkProjectName(PlatformCredential credential, String name) {
         if (!VercelNames.valid(name)) {
             return Uni.createFrom().item(NameAvailability.invalid(name, VercelNames.RULE));

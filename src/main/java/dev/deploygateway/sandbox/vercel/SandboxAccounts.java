@@ -46,6 +46,8 @@ class SandboxAccounts {
     private final Map<String, String> rotated = new ConcurrentHashMap<>();
     private final SandboxVercelConfig config;
     private final Clock clock;
+    /** Every refresh_token grant request, accepted or not: tests prove refreshes are single-flight with it. */
+    private final java.util.concurrent.atomic.AtomicLong refreshRequests = new java.util.concurrent.atomic.AtomicLong();
 
     SandboxAccounts(SandboxVercelConfig config) {
         this.config = config;
@@ -133,6 +135,7 @@ class SandboxAccounts {
 
     /** Takes a refresh token out (rotation); reuse of an already rotated token revokes the whole family. */
     Optional<Grant> rotateRefresh(String refreshToken) {
+        refreshRequests.incrementAndGet();
         Grant grant = refreshTokens.remove(refreshToken);
         if (grant != null) {
             put(rotated, refreshToken, grant.family());
@@ -145,6 +148,10 @@ class SandboxAccounts {
             return Optional.empty();
         }
         return Optional.of(grant).filter(g -> g.expiresAt().isAfter(clock.instant()));
+    }
+
+    long refreshRequests() {
+        return refreshRequests.get();
     }
 
     Duration tokenLifetime() {

@@ -96,6 +96,7 @@ public class SandboxControlResource {
     @Path("/stats")
     public Map<String, Object> stats() {
         return Map.of("fileUploads", blobs.uploads(), "fileBytesReceived", blobs.bytesReceived(), "blobs",
-                blobs.count(), "deploymentsCreated", deployments.createdCount());
+                blobs.count(), "deploymentsCreated", deployments.createdCount(), "oauthRefreshes",
+                accounts.refreshRequests());
     }
 }

@@ -41,7 +41,10 @@ public class RailwayRecordingProxy implements QuarkusTestResourceLifecycleManage
 
     @Override
     public Map<String, String> start() {
-        appPort = freePort();
+        // The build reserves one port for the test JVM (pom.xml) and passes it as a system property, which outranks
+        // this resource's config; forward to that port when it is set.
+        int reserved = Integer.getInteger("quarkus.http.test-port", 0);
+        appPort = reserved > 0 ? reserved : freePort();
         // Metrics off: see VercelRecordingProxy (a second Vert.x must not report into the app's registry).
         vertx = Vertx.vertx(new VertxOptions().setMetricsOptions(new MetricsOptions().setEnabled(false)));
         HttpClient client = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions().setMaxPoolSize(64));

@@ -39,7 +39,10 @@ public class VercelRecordingProxy implements QuarkusTestResourceLifecycleManager
 
     @Override
     public Map<String, String> start() {
-        int appPort = freePort();
+        // The build reserves one port for the test JVM (pom.xml) and passes it as a system property, which outranks
+        // this resource's config; forward to that port when it is set.
+        int reserved = Integer.getInteger("quarkus.http.test-port", 0);
+        int appPort = reserved > 0 ? reserved : freePort();
         // Metrics off: a second Vert.x reporting into the application's global Micrometer registry clashes with
         // the application's own HTTP server meters on a Quarkus restart and hangs its start.
         vertx = Vertx.vertx(new VertxOptions().setMetricsOptions(new MetricsOptions().setEnabled(false)));

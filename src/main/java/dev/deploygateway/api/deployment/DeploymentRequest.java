@@ -1,0 +1,40 @@
+package dev.deploygateway.api.deployment;
+
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * The body of {@code POST /api/v1/deployments} (JSON), or its {@code settings} part (multipart, where
+ * {@code files} is absent and the source comes as an archive). Checked by {@link DeploymentRequestValidator}.
+ */
+@RegisterForReflection
+public record DeploymentRequest(
+        String platform,
+        String projectName,
+        String target,
+        String framework,
+        String buildCommand,
+        String installCommand,
+        String outputDirectory,
+        String rootDirectory,
+        List<EnvEntry> env,
+        String teamId,
+        String database,
+        Map<String, FileEntry> files) {
+
+    /** One environment variable. */
+    @RegisterForReflection
+    public record EnvEntry(String key, String value, Boolean sensitive) {
+        @Override
+        public String toString() {
+            return "EnvEntry[" + key + "]";
+        }
+    }
+
+    /** One file of a JSON-submitted project. */
+    @RegisterForReflection
+    public record FileEntry(String content, String encoding) {
+    }
+}

@@ -1,0 +1,92 @@
+package dev.deploygateway.events;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.deploygateway.config.DeploymentConfig;
+import dev.deploygateway.store.SharedStore;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.subscription.BackPressureStrategy;
+import io.vertx.core.Vertx;
+
+/**
+ * Live subscriptions to deployment event logs. However many viewers watch one deployment on this instance,
+ * there is one {@link LiveFeed} reading the shared log for it (one poll per interval), and the viewers share its
+ * events. Viewers on other instances are served by those instances' feeds; none of this touches the platform.
+ */
+@ApplicationScoped
+public class EventFeeds {
+
+    private final ConcurrentHashMap<String, LiveFeed> feeds = new ConcurrentHashMap<>();
+    private final SharedStore store;
+    private final DeploymentConfig config;
+    private final Vertx vertx;
+    private final long timerId;
+
+    EventFeeds(SharedStore store, DeploymentConfig config, Vertx vertx) {
+        this.store = store;
+        this.config = config;
+        this.vertx = vertx;
+        this.timerId = vertx.setPeriodic(config.feedPollInterval().toMillis(), id -> feeds.values()
+                .forEach(LiveFeed::poll));
+    }
+
+    /**
+     * Every event after {@code afterId} (replay), then live ones, ending after the {@code end} event. A viewer that
+     * falls too far behind fails with a slow-viewer error that carries the last id it received.
+     */
+    public Multi<DeploymentEvent> subscribe(String deploymentId, String afterId) {
+        return Multi.createFrom().emitter(emitter -> {
+            AtomicReference<LiveFeed> joined = new AtomicReference<>();
+            // A feed that closed between lookup and join is replaced by a fresh one.
+            while (joined.get() == null) {
+                LiveFeed feed = feeds.compute(deploymentId, (id, existing) -> existing == null || existing.isClosed()
+                        ? newFeed(id)
+                        : existing);
+                if (feed.add(emitter, afterId)) {
+                    joined.set(feed);
+                    feed.poll();
+                }
+            }
+        }, BackPressureStrategy.ERROR);
+    }
+
+    /** Polls now rather than at the next tick: an event was just appended on this instance. */
+    void wake(String deploymentId) {
+        LiveFeed feed = feeds.get(deploymentId);
+        if (feed != null) {
+            vertx.runOnContext(v -> feed.poll());
+        }
+    }
+
+    /** Viewers currently attached on this instance, for metrics and tests. */
+    public int viewers(String deploymentId) {
+        LiveFeed feed = feeds.get(deploymentId);
+        return feed == null ? 0 : feed.viewerCount();
+    }
+
+    /** Whether this failure is the cut-off of a slow viewer, and the id it may resume after. */
+    public static java.util.Optional<String> slowViewerResumeId(Throwable failure) {
+        return failure instanceof LiveFeed.SlowViewerException slow
+                ? java.util.Optional.ofNullable(slow.lastDeliveredId())
+                : java.util.Optional.empty();
+    }
+
+    private LiveFeed newFeed(String deploymentId) {
+        LiveFeed[] self = new LiveFeed[1];
+        self[0] = new LiveFeed(deploymentId,
+                (after, count) -> store.streamRead(EventLog.key(deploymentId), after, count)
+                        .map(entries -> entries.stream().map(EventLog::decode).toList()),
+                config.subscriberBuffer(),
+                () -> feeds.remove(deploymentId, self[0]));
+        return self[0];
+    }
+
+    @PreDestroy
+    void stop() {
+        vertx.cancelTimer(timerId);
+    }
+}
