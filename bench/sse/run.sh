@@ -2,14 +2,15 @@
 # On-demand SSE fan-out benchmark (not part of ./mvnw verify); see bench/sse/README.md.
 # Starts the packaged gateway (demo profile, in-memory store, Vercel sandbox with slow steps) on a free port and
 # runs bench/sse/src/.../SseFanOut.java against it: scenario A (1 viewer) and B (K viewers) of one deployment each.
-# Env: K (10000), RAMP_CONCURRENCY (200 connects in flight), STEP_DELAY (2500ms: a sandbox build of ~30 s),
+# Env: K (10000), RAMP_CONCURRENCY (200 connects in flight), STEP_DELAY (max(2500, 1.5*K) ms per sandbox step; ~11 steps per build),
 #      APP_JAVA_OPTS (-Xmx2g), CLIENT_JAVA_OPTS (-Xmx2g), RESULTS (bench/sse/results.md).
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 K="${K:-10000}"
 RAMP_CONCURRENCY="${RAMP_CONCURRENCY:-200}"
-STEP_DELAY="${STEP_DELAY:-2500ms}"
+# The build must outlast the ramp so that all K viewers are attached at once (~80 connects/s on a busy 2-core box).
+STEP_DELAY="${STEP_DELAY:-$(( K * 3 / 2 > 2500 ? K * 3 / 2 : 2500 ))ms}"
 APP_JAVA_OPTS="${APP_JAVA_OPTS:--Xmx2g}"
 CLIENT_JAVA_OPTS="${CLIENT_JAVA_OPTS:--Xmx2g}"
 RESULTS="${RESULTS:-$HERE/results.md}"
