@@ -36,7 +36,10 @@ final class LiveFeed {
     private boolean polling;
     private boolean pollAgain;
     private boolean ended;
-    private boolean closed;
+    // Read without the lock: EventFeeds asks isClosed() inside ConcurrentHashMap.compute (holding a bin lock)
+    // while onEmpty removes this feed from that map with the feed lock held (a viewer ending inside drain);
+    // taking the feed lock there deadlocked two event loops. Still written under the lock.
+    private volatile boolean closed;
 
     LiveFeed(String deploymentId, Source source, int maxLag, Runnable onEmpty) {
         this.deploymentId = deploymentId;
@@ -58,7 +61,7 @@ final class LiveFeed {
         return true;
     }
 
-    synchronized boolean isClosed() {
+    boolean isClosed() {
         return closed;
     }
 
