@@ -30,6 +30,8 @@ class RailwayHttp {
         }
     }
 
+    private static final long CONNECT_TIMEOUT_MS = 5000;
+
     private final HttpClient client;
     private final long idleTimeoutMs;
 
@@ -40,14 +42,19 @@ class RailwayHttp {
     }
 
     Uni<Reply> send(HttpMethod method, URI uri, Map<String, String> headers, Buffer body) {
+        // connectTimeout bounds getting a connection (the request is not sent before that, so failing there is
+        // always safe to retry); idleTimeout bounds a silent exchange once it is sent.
         var options = new RequestOptions().setMethod(method).setAbsoluteURI(uri.toString())
-                .setIdleTimeout(idleTimeoutMs);
+                .setConnectTimeout(CONNECT_TIMEOUT_MS).setIdleTimeout(idleTimeoutMs);
         headers.forEach(options::addHeader);
         return Uni.createFrom().completionStage(() -> client.request(options)
                 .compose(request -> body == null ? request.send() : request.send(body))
                 .compose(response -> response.body().map(b -> new Reply(response.statusCode(),
                         response.getHeader("Retry-After"), b)))
-                .toCompletionStage());
+                .toCompletionStage())
+                // A backstop that does not depend on the exchange's own event loop.
+                .ifNoItem().after(java.time.Duration.ofMillis(idleTimeoutMs + CONNECT_TIMEOUT_MS))
+                .failWith(java.util.concurrent.TimeoutException::new);
     }
 
     @PreDestroy

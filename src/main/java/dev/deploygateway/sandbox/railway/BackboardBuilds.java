@@ -54,6 +54,7 @@ class BackboardBuilds {
                 throw BackboardError.invalid("Deployment cannot be cancelled in status " + deployment.status);
             }
             vertx.cancelTimer(deployment.timerId);
+            deployment.canceled = true;
             deployment.log("Deployment cancelled", "warn");
             deployment.changeStatus("REMOVED");
         }
@@ -74,12 +75,18 @@ class BackboardBuilds {
                 return;
             }
             deployment.timerId = vertx.setTimer(Math.max(1, delay), id -> {
+                boolean proceed;
                 synchronized (deployment) {
-                    if (deployment.terminal()) {
-                        return;
-                    }
-                    steps.get(index).run();
+                    proceed = !deployment.terminal();
                 }
+                if (!proceed) {
+                    return;
+                }
+                // Run the step without holding this deployment's lock: steps take the store's lock and other
+                // deployments' locks, while request threads take the store's lock and then a deployment's. Holding
+                // both here deadlocked an event loop now and then (every request on that loop then hung). A
+                // cancel racing with a step is settled in changeStatus instead.
+                steps.get(index).run();
                 schedule(deployment, steps, index + 1);
             });
         }

@@ -40,6 +40,8 @@ final class BackboardDeployment {
     volatile String status = "QUEUED";
     volatile Instant statusUpdatedAt = createdAt;
     volatile long timerId = -1;
+    /** Set by a cancel; later build steps may no longer change the status. */
+    volatile boolean canceled;
     /** Reached SUCCESS once: such a deployment can be rolled back to later, even after it was REMOVED. */
     volatile boolean succeeded;
     private final List<LogLine> logs = new ArrayList<>();
@@ -70,6 +72,9 @@ final class BackboardDeployment {
     }
 
     synchronized void changeStatus(String next) {
+        if (canceled && !"REMOVED".equals(next)) {
+            return; // a build step that raced with the cancel does not bring the deployment back
+        }
         status = next;
         succeeded |= "SUCCESS".equals(next);
         statusUpdatedAt = Instant.now();
