@@ -237,7 +237,7 @@ class RailwayEvents {
                     cause == null ? "closed" : cause.toString());
             emitter.emit(new PlatformEvent.Notice("The build-log connection to Railway dropped; resuming",
                     Instant.now()));
-            vertx.setTimer(Math.max(1, RailwayCalls.backoff(config.retryBackoff(), Math.max(1, fruitless)).toMillis()),
+            vertx.setTimer(Math.max(1, dev.deploygateway.platform.PlatformCallPolicy.backoff(config.retryBackoff(), Math.max(1, fruitless)).toMillis()),
                     id -> connect());
         }
 

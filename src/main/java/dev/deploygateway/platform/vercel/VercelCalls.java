@@ -1,74 +1,36 @@
 package dev.deploygateway.platform.vercel;
 
-import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.logging.Logger;
-
 import dev.deploygateway.config.VercelConfig;
+import dev.deploygateway.platform.PlatformCallPolicy;
 import dev.deploygateway.platform.PlatformStep;
 import io.smallrye.mutiny.Uni;
 
-/**
- * Timeouts and retries for Vercel calls. A 429 is waited out (its {@code Retry-After}, bounded) for every call,
- * because Vercel did not act on a rejected request. 5xx, network errors and timeouts are retried with
- * exponential back-off and jitter only for idempotent calls; creating a deployment or project never is.
- */
+/** Vercel's calls under the shared {@link PlatformCallPolicy} (deployment and project creation are never retried). */
 @ApplicationScoped
 class VercelCalls {
 
-    private static final Logger LOG = Logger.getLogger(VercelCalls.class);
-
-    private final VercelConfig config;
+    private final PlatformCallPolicy policy;
 
     VercelCalls(VercelConfig config) {
-        this.config = config;
+        this.policy = new PlatformCallPolicy("Vercel",
+                () -> new PlatformCallPolicy.Limits(config.callTimeout(), config.maxAttempts(), config.maxRetryAfter(),
+                        config.retryBackoff()),
+                failure -> failure instanceof VercelApiException api
+                        ? Optional.of(new PlatformCallPolicy.HttpAnswer(api.status, api.retryAfter))
+                        : Optional.empty(),
+                VercelErrors::map);
     }
 
     <T> Uni<T> idempotent(PlatformStep step, Supplier<Uni<T>> call) {
-        return attempt(step, call, true, 1);
+        return policy.idempotent(step, call);
     }
 
     <T> Uni<T> once(PlatformStep step, Supplier<Uni<T>> call) {
-        return attempt(step, call, false, 1);
-    }
-
-    private <T> Uni<T> attempt(PlatformStep step, Supplier<Uni<T>> call, boolean idempotent, int attempt) {
-        return Uni.createFrom().deferred(() -> call.get())
-                .ifNoItem().after(config.callTimeout()).failWith(TimeoutException::new)
-                .onFailure().recoverWithUni(failure -> {
-                    Optional<Duration> wait = delayBeforeRetry(failure, idempotent, attempt);
-                    if (wait.isEmpty()) {
-                        return Uni.createFrom().failure(VercelErrors.map(step, failure));
-                    }
-                    LOG.debugf("Vercel %s call failed (%s); retry %d in %d ms", step, failure.getClass().getSimpleName(),
-                            attempt, wait.get().toMillis());
-                    return Uni.createFrom().voidItem().onItem().delayIt().by(wait.get())
-                            .chain(() -> attempt(step, call, idempotent, attempt + 1));
-                });
-    }
-
-    private Optional<Duration> delayBeforeRetry(Throwable failure, boolean idempotent, int attempt) {
-        if (attempt >= config.maxAttempts()) {
-            return Optional.empty();
-        }
-        if (failure instanceof VercelApiException api) {
-            if (api.status == 429) {
-                Duration wait = api.retryAfter.orElse(Duration.ofSeconds(1));
-                return wait.compareTo(config.maxRetryAfter()) <= 0 ? Optional.of(wait) : Optional.empty();
-            }
-            if (api.status < 500 || !idempotent) {
-                return Optional.empty();
-            }
-        } else if (!idempotent || failure instanceof dev.deploygateway.platform.PlatformException) {
-            return Optional.empty();
-        }
-        long base = config.retryBackoff().toMillis() << (attempt - 1);
-        return Optional.of(Duration.ofMillis(base + ThreadLocalRandom.current().nextLong(base / 2 + 1)));
+        return policy.once(step, call);
     }
 }
