@@ -43,10 +43,6 @@ public class DeploymentLeases {
         return StoreKeys.deployment(deploymentId, "lease");
     }
 
-    public String instanceId() {
-        return instanceId;
-    }
-
     boolean holds(String deploymentId) {
         return held.contains(deploymentId);
     }

@@ -133,7 +133,7 @@ public class DeploymentPipeline {
                     .call(project -> database(project))
                     .call(ignored -> cancelIfRequested())
                     .chain(project -> upload(project, bundle))
-                    .chain(this::watch);
+                    .chain(this::accepted);
         }
 
         Uni<Void> fromPrevious(String projectId, String previousId) {
@@ -234,10 +234,6 @@ public class DeploymentPipeline {
                                         .onFailure().recoverWithNull()
                                 : Uni.createFrom().voidItem());
             }).chain(() -> watchFrom(deployment.id(), Optional.empty(), Optional.empty()));
-        }
-
-        Uni<Void> watch(PlatformDeployment deployment) {
-            return accepted(deployment);
         }
 
         Uni<Void> watchFrom(String deploymentId, Optional<Instant> since, Optional<String> lastSeenId) {

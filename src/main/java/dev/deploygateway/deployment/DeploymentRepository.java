@@ -1,6 +1,5 @@
 package dev.deploygateway.deployment;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -112,9 +111,5 @@ public class DeploymentRepository {
             return platform.map(p -> p.equalsIgnoreCase(r.platformKey())).orElse(true)
                     && status.map(s -> s.equalsIgnoreCase(r.status().name())).orElse(true);
         }
-    }
-
-    static Instant now() {
-        return Instant.now();
     }
 }

@@ -62,12 +62,6 @@ public class EventFeeds {
         }
     }
 
-    /** Viewers currently attached on this instance, for metrics and tests. */
-    public int viewers(String deploymentId) {
-        LiveFeed feed = feeds.get(deploymentId);
-        return feed == null ? 0 : feed.viewerCount();
-    }
-
     /** Whether this failure is the cut-off of a slow viewer, and the id it may resume after. */
     public static java.util.Optional<String> slowViewerResumeId(Throwable failure) {
         return failure instanceof LiveFeed.SlowViewerException slow

@@ -65,10 +65,6 @@ final class LiveFeed {
         return closed;
     }
 
-    synchronized boolean hasEnded() {
-        return ended;
-    }
-
     /** Reads what the shared log has beyond what this feed holds; coalesces concurrent calls. */
     void poll() {
         synchronized (this) {
@@ -173,10 +169,6 @@ final class LiveFeed {
         if (empty) {
             onEmpty.run();
         }
-    }
-
-    synchronized int viewerCount() {
-        return viewers.size();
     }
 
     private int firstIndexAfter(String afterId) {
