@@ -19,9 +19,25 @@ public final class ConfigProblems {
     private ConfigProblems() {
     }
 
+    /**
+     * The owner renews a lease well before it lapses: at most a third of the TTL apart, so two renewals can fail
+     * (a slow Redis, a GC pause) before another instance takes the deployment over.
+     */
+    private static void checkLease(DeploymentConfig deployment, List<String> problems) {
+        long ttl = deployment.leaseTtl().toMillis();
+        long renew = deployment.leaseRenewInterval().toMillis();
+        if (renew <= 0 || ttl <= 0) {
+            problems.add("GATEWAY_DEPLOYMENT_LEASE_TTL and GATEWAY_DEPLOYMENT_LEASE_RENEW_INTERVAL must be positive.");
+        } else if (renew * 3 > ttl) {
+            problems.add("GATEWAY_DEPLOYMENT_LEASE_RENEW_INTERVAL must be at most a third of "
+                    + "GATEWAY_DEPLOYMENT_LEASE_TTL (e.g. TTL 15s with renewal every 5s), so a missed renewal does not "
+                    + "hand a running deployment to another instance.");
+        }
+    }
+
     /** All problems in the given configuration; empty when it can start. */
     public static List<String> find(boolean prod, TokenEncryptionConfig tokens, OAuthClientsConfig oauth,
-            RateLimitConfig rateLimit, long deploymentTimeoutMs, Optional<String> jwtPublicKeyLocation) {
+            RateLimitConfig rateLimit, DeploymentConfig deployment, Optional<String> jwtPublicKeyLocation) {
         List<String> problems = new ArrayList<>();
         checkTokenKeys(prod, tokens, problems);
         checkCallback("VERCEL_CALLBACK_URL", oauth.vercel().callbackUrl(), problems);
@@ -35,12 +51,10 @@ public final class ConfigProblems {
         if (rateLimit.window().isNegative() || rateLimit.window().isZero()) {
             problems.add("RATE_LIMIT_WINDOW must be a positive duration such as 1h.");
         }
-        if (rateLimit.fallbackMaxPerInstance() < 0) {
-            problems.add("RATE_LIMIT_FALLBACK_MAX_PER_INSTANCE must be 0 or more.");
-        }
-        if (deploymentTimeoutMs < 1000) {
+        if (deployment.timeoutMs() < 1000) {
             problems.add("DEPLOYMENT_TIMEOUT_MS must be at least 1000 (milliseconds; default 300000).");
         }
+        checkLease(deployment, problems);
         if (prod && jwtPublicKeyLocation.filter(s -> !s.isBlank()).isEmpty()) {
             problems.add("JWT_PUBLIC_KEY_LOCATION is required in prod: the PEM public key or JWKS URL of the identity "
                     + "provider that signs callers' tokens (also set JWT_ISSUER and JWT_AUDIENCE).");

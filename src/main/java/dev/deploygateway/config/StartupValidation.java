@@ -23,7 +23,7 @@ public class StartupValidation {
             OAuthClientsConfig oauth, RateLimitConfig rateLimit, DeploymentConfig deployment,
             @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> jwtKeyLocation,
             @ConfigProperty(name = "mp.jwt.verify.publickey") Optional<String> jwtKey) {
-        List<String> problems = ConfigProblems.find(profile.isProd(), tokens, oauth, rateLimit, deployment.timeoutMs(),
+        List<String> problems = ConfigProblems.find(profile.isProd(), tokens, oauth, rateLimit, deployment,
                 jwtKeyLocation.or(() -> jwtKey));
         if (!problems.isEmpty()) {
             String message = "Deploy Gateway cannot start; fix the configuration:\n  - "

@@ -59,6 +59,21 @@ class ConfigProblemsTest {
     }
 
     @Test
+    void aLeaseRenewedLessOftenThanAThirdOfItsTtlIsRefused() {
+        RateLimitConfig rateLimit = new RateLimitConfig() {
+            public int maxPerWindow() { return 10; }
+            public Duration window() { return Duration.ofHours(1); }
+        };
+        var sameAsTtl = TestDeploymentConfig.defaults().withLease(Duration.ofSeconds(5), Duration.ofSeconds(5));
+        var third = TestDeploymentConfig.defaults().withLease(Duration.ofSeconds(15), Duration.ofSeconds(5));
+
+        assertThat(ConfigProblems.find(false, tokens(KEY), clients(null), rateLimit, sameAsTtl, Optional.empty()))
+                .singleElement().asString().contains("GATEWAY_DEPLOYMENT_LEASE_RENEW_INTERVAL");
+        assertThat(ConfigProblems.find(false, tokens(KEY), clients(null), rateLimit, third, Optional.empty()))
+                .isEmpty();
+    }
+
+    @Test
     void everyProblemIsListedAtOnce() {
         List<String> problems = find(true, tokens("nope"), clients("ftp://x/cb"), 0, 10, null);
         assertThat(problems).hasSize(5)
@@ -83,10 +98,9 @@ class ConfigProblemsTest {
         RateLimitConfig rateLimit = new RateLimitConfig() {
             public int maxPerWindow() { return max; }
             public Duration window() { return Duration.ofHours(1); }
-            public RedisDownPolicy redisDownPolicy() { return RedisDownPolicy.FAIL_OPEN; }
-            public int fallbackMaxPerInstance() { return 1000; }
         };
-        return ConfigProblems.find(prod, tokens, oauth, rateLimit, timeoutMs, Optional.ofNullable(jwtKey));
+        return ConfigProblems.find(prod, tokens, oauth, rateLimit,
+                TestDeploymentConfig.defaults().withTimeoutMs(timeoutMs), Optional.ofNullable(jwtKey));
     }
 
     private static TokenEncryptionConfig tokens(String key) {
