@@ -3,12 +3,14 @@ package dev.deploygateway.platform.railway;
 import java.time.Duration;
 import java.util.Optional;
 
+import dev.deploygateway.platform.PlatformCallPolicy;
+
 /**
  * What Railway answered when it did not do what was asked: an HTTP status (GraphQL errors arrive with 200), the
  * first GraphQL error's message and {@code extensions.code}, and {@code Retry-After}. Internal to the client; mapped
  * to {@code PlatformException} by {@link RailwayErrors}. Never carries a token.
  */
-final class RailwayApiException extends RuntimeException {
+final class RailwayApiException extends RuntimeException implements PlatformCallPolicy.HttpFailure {
 
     final int status;
     final String code;
@@ -24,11 +26,17 @@ final class RailwayApiException extends RuntimeException {
     }
 
     static Optional<Duration> retryAfter(String header) {
-        try {
-            return header == null ? Optional.empty() : Optional.of(Duration.ofSeconds(Long.parseLong(header.trim())));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        return PlatformCallPolicy.parseRetryAfter(header);
+    }
+
+    @Override
+    public int status() {
+        return status;
+    }
+
+    @Override
+    public Optional<Duration> retryAfter() {
+        return retryAfter;
     }
 
     boolean notAuthorized() {

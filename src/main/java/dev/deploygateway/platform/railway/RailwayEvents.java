@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.deploygateway.config.RailwayConfig;
 import dev.deploygateway.error.ErrorCode;
+import dev.deploygateway.platform.PlatformCallPolicy;
 import dev.deploygateway.platform.PlatformCredential;
 import dev.deploygateway.platform.PlatformEvent;
 import dev.deploygateway.platform.PlatformException;
@@ -228,7 +229,7 @@ class RailwayEvents {
             }
             socket = null;
             fruitless = acceptedSinceConnect > 0 ? 0 : fruitless + 1;
-            if (fruitless > config.maxStreamResumes()) {
+            if (fruitless > config.calls().maxStreamResumes()) {
                 fail(PlatformException.of(ErrorCode.PLATFORM_UNAVAILABLE, PlatformId.RAILWAY, PlatformStep.WATCH,
                         true, "Railway's build-log stream keeps dropping"));
                 return;
@@ -237,8 +238,8 @@ class RailwayEvents {
                     cause == null ? "closed" : cause.toString());
             emitter.emit(new PlatformEvent.Notice("The build-log connection to Railway dropped; resuming",
                     Instant.now()));
-            vertx.setTimer(Math.max(1, dev.deploygateway.platform.PlatformCallPolicy.backoff(config.retryBackoff(), Math.max(1, fruitless)).toMillis()),
-                    id -> connect());
+            long delay = PlatformCallPolicy.backoff(config.calls().retryBackoff(), Math.max(1, fruitless)).toMillis();
+            vertx.setTimer(Math.max(1, delay), id -> connect());
         }
 
         private void fail(PlatformException failure) {

@@ -18,14 +18,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.deploygateway.config.OAuthClientsConfig;
 import dev.deploygateway.config.RailwayConfig;
+import dev.deploygateway.config.RuntimeProfile;
 import dev.deploygateway.error.ErrorCode;
 import dev.deploygateway.platform.CodeExchange;
 import dev.deploygateway.platform.OAuthAuthorization;
+import dev.deploygateway.platform.OAuthClientRegistration;
 import dev.deploygateway.platform.PlatformException;
 import dev.deploygateway.platform.PlatformId;
+import dev.deploygateway.platform.PlatformOAuth;
 import dev.deploygateway.platform.PlatformStep;
 import dev.deploygateway.platform.PlatformTokens;
-import io.quarkus.runtime.LaunchMode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -35,32 +37,32 @@ import io.vertx.core.http.HttpMethod;
  * because Railway issues refresh tokens only with {@code offline_access} <em>and</em> consent. Refresh tokens rotate
  * and reusing an old one revokes the grant, so a refresh is never retried. With a client secret the client
  * authenticates with HTTP Basic (a "Web" app); without one it is a "Native" app that sends only its id. Without a
- * configured client id the sandbox's permissive one is used outside prod; in prod that is a configuration error.
+ * configured client id the sandbox's permissive one is used where demo features are on, by runtime profile (so the
+ * packaged jar with {@code QUARKUS_PROFILE=demo} connects through the sandbox); elsewhere OAuth is not configured.
  */
 @ApplicationScoped
-class RailwayOAuth {
-
-    static final String SANDBOX_CLIENT_ID = "deploy-gateway-sandbox";
+class RailwayOAuth implements PlatformOAuth {
 
     private final RailwayHttp http;
     private final RailwayCalls calls;
     private final RailwayConfig config;
-    private final OAuthClientsConfig.OAuthClient client;
+    private final OAuthClientRegistration client;
     private final ObjectMapper json;
 
     RailwayOAuth(RailwayHttp http, RailwayCalls calls, RailwayConfig config, OAuthClientsConfig clients,
-            ObjectMapper json) {
+            RuntimeProfile profile, ObjectMapper json) {
         this.http = http;
         this.calls = calls;
         this.config = config;
-        this.client = clients.railway();
+        this.client = new OAuthClientRegistration(PlatformId.RAILWAY, clients.railway(), profile);
         this.json = json;
     }
 
-    URI authorizationUrl(OAuthAuthorization request) {
+    @Override
+    public URI authorizationUrl(OAuthAuthorization request) {
         var params = new LinkedHashMap<String, String>();
         params.put("response_type", "code");
-        params.put("client_id", clientId());
+        params.put("client_id", client.clientId());
         params.put("redirect_uri", request.redirectUri().toString());
         params.put("scope", String.join(" ", request.scopes().isEmpty() ? config.scopes() : request.scopes()));
         params.put("state", request.state());
@@ -70,7 +72,8 @@ class RailwayOAuth {
         return URI.create(base() + "/oauth/auth?" + form(params));
     }
 
-    Uni<PlatformTokens> exchange(CodeExchange exchange) {
+    @Override
+    public Uni<PlatformTokens> exchangeCode(CodeExchange exchange) {
         var params = new LinkedHashMap<String, String>();
         params.put("grant_type", "authorization_code");
         params.put("code", exchange.code());
@@ -80,14 +83,16 @@ class RailwayOAuth {
         return calls.once(PlatformStep.AUTH, () -> token(params)).map(RailwayOAuth::tokens);
     }
 
-    Uni<PlatformTokens> refresh(String refreshToken) {
+    @Override
+    public Uni<PlatformTokens> refresh(String refreshToken) {
         var params = new LinkedHashMap<String, String>();
         params.put("grant_type", "refresh_token");
         params.put("refresh_token", refreshToken);
         return calls.once(PlatformStep.AUTH, () -> token(params)).map(RailwayOAuth::tokens);
     }
 
-    Uni<Void> revoke(String token) {
+    @Override
+    public Uni<Void> revoke(String token) {
         var params = new LinkedHashMap<String, String>();
         params.put("token", token);
         return calls.idempotent(PlatformStep.AUTH, () -> post(config.revokePath(), params).map(reply -> {
@@ -120,28 +125,18 @@ class RailwayOAuth {
         headers.put("Content-Type", "application/x-www-form-urlencoded");
         headers.put("Accept", "application/json");
         var body = new LinkedHashMap<>(params);
-        Optional<String> secret = client.clientSecret().filter(s -> !s.isBlank());
+        Optional<String> secret = client.clientSecret();
         if (secret.isPresent()) {
             headers.put("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (enc(clientId()) + ":" + enc(secret.get())).getBytes(StandardCharsets.UTF_8)));
+                    (enc(client.clientId()) + ":" + enc(secret.get())).getBytes(StandardCharsets.UTF_8)));
         } else {
-            body.put("client_id", clientId());
+            body.put("client_id", client.clientId());
         }
         return http.send(HttpMethod.POST, URI.create(base() + path), headers, Buffer.buffer(form(body)));
     }
 
     private String base() {
         return config.backboardUrl().toString().replaceAll("/+$", "");
-    }
-
-    private String clientId() {
-        return client.clientId().filter(id -> !id.isBlank()).orElseGet(() -> {
-            if (LaunchMode.current() == LaunchMode.NORMAL) {
-                throw PlatformException.of(ErrorCode.PLATFORM_UNAVAILABLE, PlatformId.RAILWAY, PlatformStep.AUTH,
-                        false, "Railway OAuth is not configured (RAILWAY_CLIENT_ID)");
-            }
-            return SANDBOX_CLIENT_ID;
-        });
     }
 
     private static PlatformTokens tokens(JsonNode json) {

@@ -1,8 +1,6 @@
 package dev.deploygateway.platform.vercel;
 
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,12 +8,14 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.deploygateway.platform.PlatformCallPolicy;
+
 /**
  * A non-2xx answer from Vercel, decoded from {@code {"error":{"code","message",…}}} (also unwrapped, and the
  * OAuth {@code {"error":"…","error_description":"…"}} form). Package-private: {@link VercelErrors} turns it into
  * the gateway's {@code PlatformException}.
  */
-final class VercelApiException extends RuntimeException {
+final class VercelApiException extends RuntimeException implements PlatformCallPolicy.HttpFailure {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -53,21 +53,18 @@ final class VercelApiException extends RuntimeException {
                 error.path("invalidToken").asBoolean(false), parseRetryAfter(retryAfterHeader));
     }
 
-    /** {@code Retry-After} as seconds or an HTTP date, as Vercel's own client reads it. */
     static Optional<Duration> parseRetryAfter(String header) {
-        if (header == null || header.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim()))));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                var at = ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                return Optional.of(Duration.between(ZonedDateTime.now(at.getZone()), at)).filter(d -> !d.isNegative());
-            } catch (Exception notDate) {
-                return Optional.empty();
-            }
-        }
+        return PlatformCallPolicy.parseRetryAfter(header);
+    }
+
+    @Override
+    public int status() {
+        return status;
+    }
+
+    @Override
+    public Optional<Duration> retryAfter() {
+        return retryAfter;
     }
 
     boolean missingFiles() {

@@ -75,14 +75,14 @@ class VercelEvents {
                         return Multi.createFrom().item(new PlatformEvent.StateChange(state.get(), raw, Instant.now()));
                     }
                     int next = cursor.accepted() > acceptedBefore ? 0 : fruitless + 1;
-                    if (next > config.maxStreamResumes()) {
+                    if (next > config.calls().maxStreamResumes()) {
                         return Multi.createFrom().failure(PlatformException.of(ErrorCode.PLATFORM_UNAVAILABLE,
                                 PlatformId.VERCEL, PlatformStep.WATCH, true,
                                 "Vercel's build-log stream keeps dropping"));
                     }
                     LOG.debugf("Vercel event stream of %s ended while %s; resuming from %d", deploymentId, raw,
                             cursor.since());
-                    Duration backoff = config.retryBackoff().multipliedBy(next);
+                    Duration backoff = config.calls().retryBackoff().multipliedBy(next);
                     Multi<PlatformEvent> resumed = connect(credential, deploymentId, cursor, next);
                     return backoff.isZero() ? resumed
                             : Multi.createFrom().uni(io.smallrye.mutiny.Uni.createFrom().voidItem().onItem()

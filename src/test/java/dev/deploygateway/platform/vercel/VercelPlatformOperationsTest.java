@@ -137,7 +137,7 @@ class VercelPlatformOperationsTest extends VercelContractTestBase {
     void oauthCodeWithPkceYieldsRotatingRefreshTokens() {
         String verifier = "verifier-" + suffix() + "-abcdefghijklmnopqrstuvwxyz0123456789";
         var redirect = URI.create("http://localhost:9999/callback");
-        URI authorize = vercel.authorizationUrl(new OAuthAuthorization("st4te", SandboxS256.of(verifier), redirect,
+        URI authorize = vercel.oauth().orElseThrow().authorizationUrl(new OAuthAuthorization("st4te", SandboxS256.of(verifier), redirect,
                 List.of()));
         assertThat(authorize.getQuery()).contains("code_challenge_method=S256", "state=st4te",
                 "scope=openid email profile offline_access");
@@ -147,22 +147,22 @@ class VercelPlatformOperationsTest extends VercelContractTestBase {
         assertThat(location).startsWith(redirect.toString()).contains("state=st4te");
         String code = location.replaceAll(".*[?&]code=([^&]+).*", "$1");
 
-        assertThatThrownBy(() -> vercel.exchangeCode(new CodeExchange(code, "wrong-verifier", redirect))
+        assertThatThrownBy(() -> vercel.oauth().orElseThrow().exchangeCode(new CodeExchange(code, "wrong-verifier", redirect))
                 .await().atMost(WAIT)).isInstanceOfSatisfying(PlatformException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.RECONNECT_REQUIRED));
         // The failed attempt consumed the code (single use), so authorize again.
         location = io.restassured.RestAssured.given().urlEncodingEnabled(false).redirects().follow(false)
                 .get(authorize.toString())
                 .then().statusCode(302).extract().header("Location");
-        var tokens = vercel.exchangeCode(new CodeExchange(location.replaceAll(".*[?&]code=([^&]+).*", "$1"),
+        var tokens = vercel.oauth().orElseThrow().exchangeCode(new CodeExchange(location.replaceAll(".*[?&]code=([^&]+).*", "$1"),
                 verifier, redirect)).await().atMost(WAIT);
         assertThat(tokens.refreshToken()).isPresent();
         assertThat(tokens.expiresAt()).isPresent();
         assertThat(vercel.verify(tokens.credential()).await().atMost(WAIT).username()).isEqualTo("demo");
 
-        var rotated = vercel.refresh(tokens.refreshToken().get()).await().atMost(WAIT);
+        var rotated = vercel.oauth().orElseThrow().refresh(tokens.refreshToken().get()).await().atMost(WAIT);
         assertThat(rotated.refreshToken()).isPresent().isNotEqualTo(tokens.refreshToken());
-        assertThatThrownBy(() -> vercel.refresh(tokens.refreshToken().get()).await().atMost(WAIT))
+        assertThatThrownBy(() -> vercel.oauth().orElseThrow().refresh(tokens.refreshToken().get()).await().atMost(WAIT))
                 .isInstanceOfSatisfying(PlatformException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.RECONNECT_REQUIRED));
         // Reusing a rotated refresh token revoked the whole grant, including the newest access token.
@@ -198,7 +198,7 @@ class VercelPlatformOperationsTest extends VercelContractTestBase {
     @Test
     void revokedTokenNoLongerWorks() {
         var credential = mint("revoke-user");
-        vercel.revoke(credential.accessToken()).await().atMost(WAIT);
+        vercel.oauth().orElseThrow().revoke(credential.accessToken()).await().atMost(WAIT);
         assertThatThrownBy(() -> vercel.verify(credential).await().atMost(WAIT))
                 .isInstanceOfSatisfying(PlatformException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.RECONNECT_REQUIRED));
