@@ -97,9 +97,14 @@ public class RailwayPlatform implements DeploymentPlatform {
     }
 
     @Override
+    public Optional<String> projectNameProblem(String name) {
+        return RailwayNames.valid(name) ? Optional.empty() : Optional.of(RailwayNames.RULE);
+    }
+
+    @Override
     public Uni<NameAvailability> checkProjectName(PlatformCredential credential, String name) {
-        if (!RailwayProjects.validName(name)) {
-            return Uni.createFrom().item(NameAvailability.invalid(name, RailwayProjects.NAME_RULE));
+        if (!RailwayNames.valid(name)) {
+            return Uni.createFrom().item(NameAvailability.invalid(name, RailwayNames.RULE));
         }
         return projects.workspace(credential, PlatformStep.CHECK)
                 .chain(ws -> projects.find(credential, ws, name, PlatformStep.CHECK))
@@ -108,9 +113,9 @@ public class RailwayPlatform implements DeploymentPlatform {
 
     @Override
     public Uni<PlatformProject> ensureProject(PlatformCredential credential, ProjectSpec spec) {
-        if (!RailwayProjects.validName(spec.name())) {
+        if (!RailwayNames.valid(spec.name())) {
             return Uni.createFrom().failure(PlatformException.of(ErrorCode.VALIDATION_FAILED, id(),
-                    PlatformStep.CREATE, false, RailwayProjects.NAME_RULE));
+                    PlatformStep.CREATE, false, RailwayNames.RULE));
         }
         return projects.ensure(credential, spec.name());
     }
