@@ -213,10 +213,14 @@ public class VercelPlatform implements DeploymentPlatform {
                 json.hasNonNull("aliasError")).orElse(PlatformState.PENDING);
         Optional<URI> url = Optional.of(json.path("url").asText("")).filter(u -> !u.isBlank())
                 .map(host -> URI.create(config.siteUrlTemplate().replace("{host}", host)));
+        // A READY deployment whose aliases failed carries Vercel's aliasError as its error (VercelAliases).
+        boolean aliasFailed = state == PlatformState.READY;
+        Optional<String> errorCode = Optional.ofNullable(json.path("errorCode").textValue())
+                .or(() -> aliasFailed ? VercelAliases.errorCode(json) : Optional.empty());
+        Optional<String> errorMessage = Optional.ofNullable(json.path("errorMessage").textValue())
+                .or(() -> aliasFailed ? VercelAliases.errorMessage(json) : Optional.empty());
         return new PlatformDeployment(json.path("id").asText(), json.path("projectId").asText(""), state, raw, url,
-                Optional.ofNullable(json.path("errorCode").textValue()),
-                Optional.ofNullable(json.path("errorMessage").textValue()),
-                Instant.ofEpochMilli(json.path("createdAt").asLong(0)));
+                errorCode, errorMessage, Instant.ofEpochMilli(json.path("createdAt").asLong(0)));
     }
 
     private static ObjectNode projectBody(ProjectSpec spec) {
