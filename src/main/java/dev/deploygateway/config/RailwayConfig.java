@@ -39,10 +39,6 @@ public interface RailwayConfig {
      */
     PlatformCallConfig calls();
 
-    /** A request whose response shows no progress for this long fails (and a query is retried). */
-    @WithDefault("60s")
-    Duration requestIdleTimeout();
-
     /** Pre-flight: largest gzip tarball sent to {@code /up}, bytes (Railway's limit is undocumented). */
     @WithDefault("52428800")
     long maxUploadBytes();

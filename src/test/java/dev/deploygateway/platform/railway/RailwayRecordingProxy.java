@@ -80,7 +80,7 @@ public class RailwayRecordingProxy implements QuarkusTestResourceLifecycleManage
                 "gateway.railway.websocket-url", "ws://" + direct + "/graphql/v2",
                 "gateway.railway.site-url-template", "http://" + direct + "/sites/{domain}/",
                 "gateway.railway.calls.retry-backoff", "20ms",
-                "gateway.railway.request-idle-timeout", "4s",
+                "quarkus.rest-client.railway.read-timeout", "4000",
                 "gateway.railway.workflow-poll-interval", "20ms");
     }
 
