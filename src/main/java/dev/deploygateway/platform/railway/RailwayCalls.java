@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 
 import dev.deploygateway.config.RailwayConfig;
 import dev.deploygateway.platform.PlatformCallPolicy;
+import dev.deploygateway.platform.PlatformErrors;
 import dev.deploygateway.platform.PlatformId;
 
 /** Railway's calls under the shared {@link PlatformCallPolicy} (queries retried; mutations, uploads, tokens never). */
@@ -11,6 +12,7 @@ import dev.deploygateway.platform.PlatformId;
 class RailwayCalls extends PlatformCallPolicy {
 
     RailwayCalls(RailwayConfig config) {
-        super(PlatformId.RAILWAY, config.calls(), RailwayErrors::map);
+        super(PlatformId.RAILWAY, config.calls(),
+                (step, failure) -> PlatformErrors.map(PlatformId.RAILWAY, step, failure));
     }
 }

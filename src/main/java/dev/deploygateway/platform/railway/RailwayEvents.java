@@ -17,6 +17,7 @@ import dev.deploygateway.config.RailwayConfig;
 import dev.deploygateway.error.ErrorCode;
 import dev.deploygateway.platform.PlatformCallPolicy;
 import dev.deploygateway.platform.PlatformCredential;
+import dev.deploygateway.platform.PlatformErrors;
 import dev.deploygateway.platform.PlatformEvent;
 import dev.deploygateway.platform.PlatformException;
 import dev.deploygateway.platform.PlatformId;
@@ -147,7 +148,7 @@ class RailwayEvents {
                 }
                 case "error" -> {
                     String error = message.getJsonArray("payload").getJsonObject(0).getString("message", "");
-                    fail(RailwayErrors.map(PlatformStep.WATCH, new RailwayApiException(200, "", error,
+                    fail(PlatformErrors.map(PlatformId.RAILWAY, PlatformStep.WATCH, new RailwayApiException(200, "", error,
                             Optional.empty())));
                 }
                 default -> {

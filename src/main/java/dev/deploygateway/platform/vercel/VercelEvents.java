@@ -130,7 +130,7 @@ class VercelEvents {
 
     /** 4xx other than 429 will not heal by reconnecting. */
     private static boolean fatal(Throwable failure) {
-        int status = failure instanceof VercelApiException api ? api.status
+        int status = failure instanceof VercelApiException api ? api.status()
                 : failure instanceof WebApplicationException web ? web.getResponse().getStatus() : 0;
         return status >= 400 && status < 500 && status != 429;
     }
