@@ -16,7 +16,7 @@ public interface VercelConfig {
     /** {@code VERCEL_AUTHORIZE_URL}: the browser-facing authorize page (vercel.com in prod, the sandbox otherwise). */
     URI authorizeUrl();
 
-    /** {@code VERCEL_SITE_URL_TEMPLATE}: how a deployment's {@code url} host becomes a link; {@code {host}} is replaced. */
+    /** {@code VERCEL_SITE_URL_TEMPLATE}: how a deployment's {@code url} host becomes a link ({@code {host}}). */
     @WithDefault("https://{host}")
     String siteUrlTemplate();
 

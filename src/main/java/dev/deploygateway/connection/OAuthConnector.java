@@ -58,8 +58,8 @@ class OAuthConnector {
         URI redirect = redirectUri(platform.id(), ownBase);
         String state = Randomness.token();
         String verifier = Randomness.token();
-        URI authorize = platform.oauth().get().authorizationUrl(new OAuthAuthorization(state, Randomness.s256(verifier), redirect,
-                List.of()));
+        URI authorize = platform.oauth().get().authorizationUrl(new OAuthAuthorization(state,
+                Randomness.s256(verifier), redirect, List.of()));
         var pending = new PendingAuthorization(userId, platform.id().key(), issuer(authorize), redirect.toString(),
                 target, verifier, clock.millis());
         return states.remember(state, pending, config.stateTtl()).replaceWith(authorize);

@@ -148,8 +148,8 @@ class RailwayEvents {
                 }
                 case "error" -> {
                     String error = message.getJsonArray("payload").getJsonObject(0).getString("message", "");
-                    fail(PlatformErrors.map(PlatformId.RAILWAY, PlatformStep.WATCH, new RailwayApiException(200, "", error,
-                            Optional.empty())));
+                    fail(PlatformErrors.map(PlatformId.RAILWAY, PlatformStep.WATCH,
+                            new RailwayApiException(200, "", error, Optional.empty())));
                 }
                 default -> {
                 }

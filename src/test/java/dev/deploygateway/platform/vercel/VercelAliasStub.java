@@ -15,7 +15,8 @@ import io.vertx.core.metrics.MetricsOptions;
  */
 public class VercelAliasStub implements QuarkusTestResourceLifecycleManager {
 
-    static final String ALIAS_ERROR = "{\"code\":\"cert_missing\",\"message\":\"The certificate for the alias is missing\"}";
+    static final String ALIAS_ERROR = "{\"code\":\"cert_missing\","
+            + "\"message\":\"The certificate for the alias is missing\"}";
 
     private Vertx vertx;
 
@@ -31,7 +32,8 @@ public class VercelAliasStub implements QuarkusTestResourceLifecycleManager {
                         + "\",\"url\":\"" + id + ".vercel.app\",\"projectId\":\"prj_alias\",\"readyState\":\"READY\","
                         + "\"aliasAssigned\":false,\"aliasError\":" + ALIAS_ERROR + ",\"createdAt\":1700000000000}");
             } else if (path.endsWith("/events")) {
-                String lines = "{\"id\":\"e1\",\"created\":1700000000001,\"type\":\"stdout\",\"text\":\"Build done\"}\n";
+                String lines = "{\"id\":\"e1\",\"created\":1700000000001,\"type\":\"stdout\","
+                        + "\"text\":\"Build done\"}\n";
                 if (path.contains("dpl_streamed")) {
                     lines += "{\"id\":\"e2\",\"created\":1700000000002,\"type\":\"deployment-state\","
                             + "\"info\":{\"type\":\"build\",\"name\":\"bld_1\",\"readyState\":\"READY\"}}\n";
