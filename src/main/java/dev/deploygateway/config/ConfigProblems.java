@@ -43,8 +43,9 @@ public final class ConfigProblems {
         checkCallback("VERCEL_CALLBACK_URL", oauth.vercel().callbackUrl(), problems);
         checkCallback("RAILWAY_CALLBACK_URL", oauth.railway().callbackUrl(), problems);
         checkCallback("RENDER_CALLBACK_URL", oauth.render().callbackUrl(), problems);
-        checkClientPair(prod, "VERCEL", oauth.vercel(), problems);
-        checkClientPair(prod, "RAILWAY", oauth.railway(), problems);
+        checkClientPair(prod, "VERCEL", oauth.vercel(), true, problems);
+        // Railway also registers "Native" apps: a public client (PKCE, no secret), so a secret is optional there.
+        checkClientPair(prod, "RAILWAY", oauth.railway(), false, problems);
         if (rateLimit.maxPerWindow() < 1) {
             problems.add("MAX_DEPLOYMENTS_PER_HOUR must be a whole number of at least 1.");
         }
@@ -94,11 +95,13 @@ public final class ConfigProblems {
     }
 
     private static void checkClientPair(boolean prod, String platform, OAuthClientsConfig.OAuthClient client,
-            List<String> problems) {
+            boolean secretRequired, List<String> problems) {
         boolean id = client.clientId().filter(s -> !s.isBlank()).isPresent();
         boolean secret = client.clientSecret().filter(s -> !s.isBlank()).isPresent();
-        if (id != secret) {
+        if (secretRequired && id != secret) {
             problems.add(platform + "_CLIENT_ID and " + platform + "_CLIENT_SECRET must be set together.");
+        } else if (secret && !id) {
+            problems.add(platform + "_CLIENT_SECRET is set without " + platform + "_CLIENT_ID.");
         }
         // Outside prod the callback defaults to this service's own origin; in prod it must be the exact URI
         // registered with the platform.

@@ -12,6 +12,7 @@ import dev.deploygateway.connection.Connections;
 import dev.deploygateway.connection.PlatformCredentials;
 import dev.deploygateway.error.ErrorCode;
 import dev.deploygateway.error.GatewayException;
+import dev.deploygateway.platform.Capability;
 import dev.deploygateway.platform.DeploymentPlatform;
 import dev.deploygateway.platform.EnvVar;
 import dev.deploygateway.platform.PlatformId;
@@ -91,7 +92,7 @@ public class DeploymentService {
                         "This deployment never reached the platform, so there is nothing to redeploy.");
             }
             DeploymentPlatform platform = platforms.get(original.settings().platform());
-            if (!platform.capabilities().redeploy()) {
+            if (!platform.capabilities().has(Capability.REDEPLOY)) {
                 throw new GatewayException(ErrorCode.UNSUPPORTED_BY_PLATFORM,
                         platform.id().key() + " does not support redeploying through its API.");
             }
@@ -143,7 +144,7 @@ public class DeploymentService {
                         + record.status() + ".");
             }
             DeploymentPlatform platform = platforms.get(record.settings().platform());
-            if (record.platformDeploymentId().isPresent() && !platform.capabilities().cancel()) {
+            if (record.platformDeploymentId().isPresent() && !platform.capabilities().has(Capability.CANCEL)) {
                 throw new GatewayException(ErrorCode.UNSUPPORTED_BY_PLATFORM,
                         platform.id().key() + " does not support cancelling a deployment through its API.");
             }

@@ -93,6 +93,17 @@ class ConfigProblemsTest {
                 .anySatisfy(p -> assertThat(p).contains("VERCEL_CALLBACK_URL is required"));
     }
 
+    @Test
+    void aNativeRailwayAppNeedsOnlyItsClientIdButASecretNeedsAnId() {
+        URI callback = URI.create("https://gateway.example.com/api/v1/platforms/railway/callback");
+        OAuthClientsConfig.OAuthClient none = client(Optional.empty(), Optional.empty(), Optional.empty());
+        OAuthClientsConfig.OAuthClient nativeApp = client(Optional.of("id"), Optional.empty(), Optional.of(callback));
+        assertThat(find(true, tokens(KEY), oauth(none, nativeApp), 10, 300_000, "keys/jwt.pem")).isEmpty();
+        OAuthClientsConfig.OAuthClient orphanSecret = client(Optional.empty(), Optional.of("s"), Optional.empty());
+        assertThat(find(true, tokens(KEY), oauth(none, orphanSecret), 10, 300_000, "keys/jwt.pem"))
+                .singleElement().asString().contains("RAILWAY_CLIENT_SECRET is set without RAILWAY_CLIENT_ID");
+    }
+
     private static List<String> find(boolean prod, TokenEncryptionConfig tokens, OAuthClientsConfig oauth, int max,
             long timeoutMs, String jwtKey) {
         RateLimitConfig rateLimit = new RateLimitConfig() {
@@ -115,10 +126,15 @@ class ConfigProblemsTest {
     }
 
     private static OAuthClientsConfig oauth(OAuthClientsConfig.OAuthClient vercel) {
+        return oauth(vercel, client(Optional.empty(), Optional.empty(), Optional.empty()));
+    }
+
+    private static OAuthClientsConfig oauth(OAuthClientsConfig.OAuthClient vercel,
+            OAuthClientsConfig.OAuthClient railway) {
         OAuthClientsConfig.OAuthClient none = client(Optional.empty(), Optional.empty(), Optional.empty());
         return new OAuthClientsConfig() {
             public OAuthClient vercel() { return vercel; }
-            public OAuthClient railway() { return none; }
+            public OAuthClient railway() { return railway; }
             public OAuthClient render() { return none; }
         };
     }

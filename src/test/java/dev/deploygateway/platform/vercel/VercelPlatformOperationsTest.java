@@ -23,6 +23,7 @@ import dev.deploygateway.platform.EnvVar;
 import dev.deploygateway.platform.OAuthAuthorization;
 import dev.deploygateway.platform.PlatformCredential;
 import dev.deploygateway.platform.PlatformException;
+import dev.deploygateway.platform.PlatformOAuth;
 import dev.deploygateway.platform.PlatformProject;
 import dev.deploygateway.platform.PlatformState;
 import dev.deploygateway.platform.ProjectSpec;
@@ -40,6 +41,10 @@ class VercelPlatformOperationsTest extends VercelContractTestBase {
 
     @Inject
     VercelPlatform vercel;
+
+    private PlatformOAuth oauth() {
+        return vercel.oauth().orElseThrow();
+    }
 
     @Test
     void environmentVariablesAreUpsertedAndSensitiveValuesStayHidden() {
@@ -137,7 +142,7 @@ class VercelPlatformOperationsTest extends VercelContractTestBase {
     void oauthCodeWithPkceYieldsRotatingRefreshTokens() {
         String verifier = "verifier-" + suffix() + "-abcdefghijklmnopqrstuvwxyz0123456789";
         var redirect = URI.create("http://localhost:9999/callback");
-        URI authorize = vercel.authorizationUrl(new OAuthAuthorization("st4te", SandboxS256.of(verifier), redirect,
+        URI authorize = oauth().authorizationUrl(new OAuthAuthorization("st4te", SandboxS256.of(verifier), redirect,
                 List.of()));
         assertThat(authorize.getQuery()).contains("code_challenge_method=S256", "state=st4te",
                 "scope=openid email profile offline_access");
@@ -147,22 +152,22 @@ class VercelPlatformOperationsTest extends VercelContractTestBase {
         assertThat(location).startsWith(redirect.toString()).contains("state=st4te");
         String code = location.replaceAll(".*[?&]code=([^&]+).*", "$1");
 
-        assertThatThrownBy(() -> vercel.exchangeCode(new CodeExchange(code, "wrong-verifier", redirect))
+        assertThatThrownBy(() -> oauth().exchangeCode(new CodeExchange(code, "wrong-verifier", redirect))
                 .await().atMost(WAIT)).isInstanceOfSatisfying(PlatformException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.RECONNECT_REQUIRED));
         // The failed attempt consumed the code (single use), so authorize again.
         location = io.restassured.RestAssured.given().urlEncodingEnabled(false).redirects().follow(false)
                 .get(authorize.toString())
                 .then().statusCode(302).extract().header("Location");
-        var tokens = vercel.exchangeCode(new CodeExchange(location.replaceAll(".*[?&]code=([^&]+).*", "$1"),
+        var tokens = oauth().exchangeCode(new CodeExchange(location.replaceAll(".*[?&]code=([^&]+).*", "$1"),
                 verifier, redirect)).await().atMost(WAIT);
         assertThat(tokens.refreshToken()).isPresent();
         assertThat(tokens.expiresAt()).isPresent();
         assertThat(vercel.verify(tokens.credential()).await().atMost(WAIT).username()).isEqualTo("demo");
 
-        var rotated = vercel.refresh(tokens.refreshToken().get()).await().atMost(WAIT);
+        var rotated = oauth().refresh(tokens.refreshToken().get()).await().atMost(WAIT);
         assertThat(rotated.refreshToken()).isPresent().isNotEqualTo(tokens.refreshToken());
-        assertThatThrownBy(() -> vercel.refresh(tokens.refreshToken().get()).await().atMost(WAIT))
+        assertThatThrownBy(() -> oauth().refresh(tokens.refreshToken().get()).await().atMost(WAIT))
                 .isInstanceOfSatisfying(PlatformException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.RECONNECT_REQUIRED));
         // Reusing a rotated refresh token revoked the whole grant, including the newest access token.
@@ -198,7 +203,7 @@ class VercelPlatformOperationsTest extends VercelContractTestBase {
     @Test
     void revokedTokenNoLongerWorks() {
         var credential = mint("revoke-user");
-        vercel.revoke(credential.accessToken()).await().atMost(WAIT);
+        oauth().revoke(credential.accessToken()).await().atMost(WAIT);
         assertThatThrownBy(() -> vercel.verify(credential).await().atMost(WAIT))
                 .isInstanceOfSatisfying(PlatformException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.RECONNECT_REQUIRED));
