@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 
+import dev.deploygateway.platform.Capability;
 import dev.deploygateway.platform.DeploySpec;
 import dev.deploygateway.platform.DeploymentPlatform;
 import dev.deploygateway.platform.EnvVar;
@@ -27,8 +27,8 @@ import dev.deploygateway.platform.PlatformProject;
 import dev.deploygateway.platform.PlatformState;
 import dev.deploygateway.platform.PreparedSource;
 import dev.deploygateway.platform.ProjectSpec;
+import dev.deploygateway.platform.SourceLimits;
 import dev.deploygateway.platform.UploadProgress;
-import dev.deploygateway.scaffold.SourceBundle;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.MultiEmitter;
@@ -113,8 +113,8 @@ public class FakePlatform implements DeploymentPlatform {
 
     @Override
     public PlatformCapabilities capabilities() {
-        return new PlatformCapabilities(Set.of(PlatformCapabilities.ConnectMethod.API_TOKEN),
-                Set.of(PlatformCapabilities.SourceKind.FILES), false, false, false, true, true, false, true);
+        return PlatformCapabilities.of(Capability.API_TOKEN, Capability.FILE_UPLOAD, Capability.CANCEL,
+                Capability.REDEPLOY);
     }
 
     @Override
@@ -138,8 +138,8 @@ public class FakePlatform implements DeploymentPlatform {
     }
 
     @Override
-    public PreparedSource prepareSource(SourceBundle bundle) {
-        return new PreparedSource(PlatformId.FLY, bundle);
+    public SourceLimits sourceLimits() {
+        return new SourceLimits(1000, 1 << 20, 10 << 20);
     }
 
     @Override
