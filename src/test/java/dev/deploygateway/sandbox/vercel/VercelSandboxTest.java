@@ -1,5 +1,6 @@
 package dev.deploygateway.sandbox.vercel;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import dev.deploygateway.platform.PlatformCredential;
 import dev.deploygateway.platform.vercel.VercelContractTestBase;
 import dev.deploygateway.platform.vercel.VercelRecordingProxy;
+import dev.deploygateway.sandbox.SandboxSiteUrls;
 import dev.deploygateway.scaffold.SourceFile;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -99,9 +101,9 @@ class VercelSandboxTest extends VercelContractTestBase {
         awaitReady(user, id);
         String host = as(user).get(API + "/v13/deployments/" + id).then().statusCode(200)
                 .body("aliasAssigned", equalTo(true)).body("readySubstate", equalTo("PROMOTED")).extract().path("url");
-        assertThat(sandbox().get(API + "/sites/" + host + "/logo.png").then().statusCode(200).extract().asByteArray())
-                .isEqualTo(png);
-        sandbox().get(API + "/sites/" + host + "/").then().statusCode(200).body(equalTo("<b>ok</b>"));
+        assertThat(given().get(SandboxSiteUrls.vercel(host) + "logo.png").then().statusCode(200).extract()
+                .asByteArray()).isEqualTo(png);
+        given().get(SandboxSiteUrls.vercel(host)).then().statusCode(200).body(equalTo("<b>ok</b>"));
     }
 
     @Test
@@ -157,7 +159,7 @@ class VercelSandboxTest extends VercelContractTestBase {
 
     @Test
     void integrationCodeExchangeYieldsAUsableToken() {
-        String redirect = "http://localhost:9999/integration";
+        String redirect = "http://localhost:9999/callback";
         String location = sandbox().urlEncodingEnabled(true).redirects().follow(false)
                 .queryParam("client_id", "icli").queryParam("redirect_uri", redirect).queryParam("response_type", "code")
                 .queryParam("code_challenge", "x").queryParam("code_challenge_method", "S256")
