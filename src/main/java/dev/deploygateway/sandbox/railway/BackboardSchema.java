@@ -68,8 +68,13 @@ final class BackboardSchema {
         return built;
     }
 
-    @SuppressWarnings("unchecked")
     private static GraphQLSchema build() {
+        return build(new Executing());
+    }
+
+    /** The schema of the resource, wired by {@code wiring} (the tests replay answers through their own). */
+    @SuppressWarnings("unchecked")
+    static GraphQLSchema build(WiringFactory wiring) {
         try (InputStream in = BackboardSchema.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the classpath");
@@ -77,15 +82,15 @@ final class BackboardSchema {
             Map<String, Object> raw = new ObjectMapper().readValue(in, Map.class);
             Map<String, Object> introspection = raw.containsKey("data") ? (Map<String, Object>) raw.get("data") : raw;
             Document sdl = new IntrospectionResultToSchema().createSchemaDefinition(introspection);
-            var wiring = RuntimeWiring.newRuntimeWiring().wiringFactory(new Wiring()).build();
-            return new SchemaGenerator().makeExecutableSchema(new SchemaParser().buildRegistry(sdl), wiring);
+            return new SchemaGenerator().makeExecutableSchema(new SchemaParser().buildRegistry(sdl),
+                    RuntimeWiring.newRuntimeWiring().wiringFactory(wiring).build());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Custom scalars, interface/union resolution by {@code __typename}, and the three root dispatchers. */
-    private static final class Wiring implements WiringFactory {
+    /** Custom scalars ({@link BackboardScalars}) and interface/union resolution by {@code __typename}. */
+    static class Wiring implements WiringFactory {
 
         @Override
         public boolean providesScalar(ScalarWiringEnvironment environment) {
@@ -116,6 +121,11 @@ final class BackboardSchema {
         public TypeResolver getTypeResolver(UnionWiringEnvironment environment) {
             return BackboardSchema::typeOf;
         }
+
+    }
+
+    /** {@link Wiring} plus the three root dispatchers to the request's {@link Roots}. */
+    private static final class Executing extends Wiring {
 
         @Override
         public boolean providesDataFetcher(FieldWiringEnvironment environment) {

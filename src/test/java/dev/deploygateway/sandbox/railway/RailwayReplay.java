@@ -1,11 +1,7 @@
 package dev.deploygateway.sandbox.railway;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.reactivestreams.FlowAdapters;
@@ -17,27 +13,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
-import graphql.GraphQLContext;
 import graphql.GraphQLError;
-import graphql.TypeResolutionEnvironment;
-import graphql.execution.CoercedVariables;
-import graphql.introspection.IntrospectionResultToSchema;
-import graphql.language.Value;
-import graphql.schema.Coercing;
 import graphql.schema.DataFetcher;
-import graphql.schema.GraphQLObjectType;
-import graphql.schema.GraphQLScalarType;
-import graphql.schema.GraphQLSchema;
-import graphql.schema.TypeResolver;
 import graphql.schema.idl.FieldWiringEnvironment;
-import graphql.schema.idl.InterfaceWiringEnvironment;
-import graphql.schema.idl.RuntimeWiring;
-import graphql.schema.idl.ScalarInfo;
-import graphql.schema.idl.ScalarWiringEnvironment;
-import graphql.schema.idl.SchemaGenerator;
-import graphql.schema.idl.SchemaParser;
-import graphql.schema.idl.UnionWiringEnvironment;
-import graphql.schema.idl.WiringFactory;
 import io.smallrye.mutiny.Multi;
 
 /**
@@ -51,7 +29,7 @@ import io.smallrye.mutiny.Multi;
 final class RailwayReplay {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final GraphQL ENGINE = GraphQL.newGraphQL(schema()).build();
+    private static final GraphQL ENGINE = GraphQL.newGraphQL(BackboardSchema.build(new Replaying())).build();
 
     private RailwayReplay() {
     }
@@ -75,67 +53,8 @@ final class RailwayReplay {
         return problems;
     }
 
-    @SuppressWarnings("unchecked")
-    private static GraphQLSchema schema() {
-        try (InputStream in = RailwayReplay.class.getResourceAsStream(BackboardSchema.RESOURCE)) {
-            Map<String, Object> raw = JSON.readValue(in, Map.class);
-            var sdl = new IntrospectionResultToSchema().createSchemaDefinition((Map<String, Object>) raw.get("data"));
-            var wiring = RuntimeWiring.newRuntimeWiring().wiringFactory(new Replaying()).build();
-            return new SchemaGenerator().makeExecutableSchema(new SchemaParser().buildRegistry(sdl), wiring);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Every field reads its result key from the response; a subscription field emits the response once. */
-    private static final class Replaying implements WiringFactory {
-        @Override
-        public boolean providesScalar(ScalarWiringEnvironment environment) {
-            return !ScalarInfo.isGraphqlSpecifiedScalar(environment.getScalarTypeDefinition().getName());
-        }
-
-        @Override
-        public GraphQLScalarType getScalar(ScalarWiringEnvironment environment) {
-            return GraphQLScalarType.newScalar().name(environment.getScalarTypeDefinition().getName())
-                    .coercing(new Coercing<Object, Object>() {
-                        @Override
-                        public Object serialize(Object value, GraphQLContext context, Locale locale) {
-                            return value;
-                        }
-
-                        @Override
-                        public Object parseValue(Object input, GraphQLContext context, Locale locale) {
-                            return input;
-                        }
-
-                        @Override
-                        public Object parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context,
-                                Locale locale) {
-                            return BackboardScalars.literal(input, variables);
-                        }
-                    }).build();
-        }
-
-        @Override
-        public boolean providesTypeResolver(InterfaceWiringEnvironment environment) {
-            return true;
-        }
-
-        @Override
-        public TypeResolver getTypeResolver(InterfaceWiringEnvironment environment) {
-            return RailwayReplay::typeOf;
-        }
-
-        @Override
-        public boolean providesTypeResolver(UnionWiringEnvironment environment) {
-            return true;
-        }
-
-        @Override
-        public TypeResolver getTypeResolver(UnionWiringEnvironment environment) {
-            return RailwayReplay::typeOf;
-        }
-
+    private static final class Replaying extends BackboardSchema.Wiring {
         @Override
         public DataFetcher<?> getDefaultDataFetcher(FieldWiringEnvironment environment) {
             boolean subscription = "Subscription".equals(environment.getParentType().getName());
@@ -144,10 +63,5 @@ final class RailwayReplay {
                 return subscription ? FlowAdapters.toPublisher(Multi.createFrom().item(value)) : value;
             };
         }
-    }
-
-    private static GraphQLObjectType typeOf(TypeResolutionEnvironment environment) {
-        Object name = environment.<Map<String, Object>>getObject().get("__typename");
-        return name == null ? null : environment.getSchema().getObjectType(name.toString());
     }
 }
