@@ -57,7 +57,6 @@ final class SandboxJson {
         json.put("id", e.id());
         json.put("target", e.target());
         json.put("createdAt", e.createdAt());
-        json.put("securityIssues", List.of()); // required by the SDK (1.28.35); the sandbox never flags any
         return json;
     }
 

@@ -42,7 +42,7 @@ final class VercelContract {
             Pattern.compile("^/teams/[^/]+$"), Pattern.compile("^/v7/deployments$"), Pattern.compile("^/v9/projects$"),
             Pattern.compile("^/v11/deployments/[^/]+/builds$"));
     /** Members the current SDK (1.28.35) requires that the 2025-10 document does not list yet. */
-    private static final Set<String> NEWER_MEMBERS = Set.of("\"alias\"", "\"securityIssues\"",
+    private static final Set<String> NEWER_MEMBERS = Set.of("\"alias\"",
             "\"integration\"", "\"integrationConfigurationId\"", "\"supportedProtocols\"");
     private static final Pattern NOT_ALLOWED = Pattern.compile(
             "properties which are not allowed by the schema: \\[(.*)]");
