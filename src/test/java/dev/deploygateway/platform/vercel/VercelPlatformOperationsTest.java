@@ -28,6 +28,7 @@ import dev.deploygateway.platform.PlatformProject;
 import dev.deploygateway.platform.PlatformState;
 import dev.deploygateway.platform.ProjectSpec;
 import dev.deploygateway.platform.UploadProgress;
+import dev.deploygateway.sandbox.SandboxSiteUrls;
 import dev.deploygateway.scaffold.SourceBundle;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -87,8 +88,9 @@ class VercelPlatformOperationsTest extends VercelContractTestBase {
         awaitState(credential, redeployed.id(), PlatformState.READY);
 
         vercel.rollback(credential, project, v1).await().atMost(WAIT);
-        String alias = "/sandbox/vercel/sites/" + project.name() + ".vercel.app/";
-        assertThat(sandbox().get(alias).then().statusCode(200).extract().asString()).isEqualTo("<p>v1</p>");
+        String alias = SandboxSiteUrls.vercel(project.name() + ".vercel.app");
+        assertThat(io.restassured.RestAssured.given().get(alias).then().statusCode(200).extract().asString())
+                .isEqualTo("<p>v1</p>");
     }
 
     @Test
