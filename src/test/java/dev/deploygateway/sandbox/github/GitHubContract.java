@@ -72,40 +72,40 @@ public abstract class GitHubContract {
     }
 
     /** A request that passes through the recording proxy. */
-    static RequestSpecification sandbox() {
+    public static RequestSpecification sandbox() {
         return given().baseUri(ContractProxy.baseUri()).port(-1);
     }
 
-    static RequestSpecification as(String token) {
+    public static RequestSpecification as(String token) {
         return sandbox().header("Authorization", "Bearer " + token).contentType(ContentType.JSON);
     }
 
-    static String mint(String login, String... orgs) {
+    public static String mint(String login, String... orgs) {
         return given().contentType(ContentType.JSON).body(Map.of("login", login, "orgs", List.of(orgs)))
                 .post("/sandbox/github/_sandbox/tokens").then().statusCode(201).extract().path("token");
     }
 
-    static String login(String prefix) {
+    public static String login(String prefix) {
         return prefix + "-" + Long.toString(System.nanoTime(), 36);
     }
 
-    static long stat(String name) {
+    public static long stat(String name) {
         return ((Number) given().get("/sandbox/github/_sandbox/stats").then().statusCode(200).extract().path(name))
                 .longValue();
     }
 
-    static String createRepository(String token, String name, boolean autoInit, boolean isPrivate) {
+    public static String createRepository(String token, String name, boolean autoInit, boolean isPrivate) {
         return as(token).body(Map.of("name", name, "auto_init", autoInit, "private", isPrivate))
                 .post("/sandbox/github/user/repos").then().statusCode(201).extract().path("full_name");
     }
 
-    static String blob(String token, String fullName, String content, String encoding) {
+    public static String blob(String token, String fullName, String content, String encoding) {
         return as(token).body(Map.of("content", content, "encoding", encoding))
                 .post("/sandbox/github/repos/" + fullName + "/git/blobs").then().statusCode(201).extract()
                 .path("sha");
     }
 
-    static String head(String token, String fullName) {
+    public static String head(String token, String fullName) {
         return as(token).get("/sandbox/github/repos/" + fullName + "/git/ref/heads/main").then().statusCode(200)
                 .extract().path("object.sha");
     }
