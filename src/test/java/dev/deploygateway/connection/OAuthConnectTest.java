@@ -69,9 +69,9 @@ class OAuthConnectTest extends ConnectionTestSupport {
     @Test
     void thePlatformListingNamesEveryCapabilityOfEachPlatform() {
         var listing = as(user("ivy")).get("/api/v1/platforms").then().statusCode(200).extract().jsonPath();
-        assertThat(listing.getList("id")).containsExactly("vercel", "railway");
+        assertThat(listing.getList("id")).containsExactly("vercel", "railway", "github");
         var common = Map.of("oauth", true, "tokenConnect", true, "gitSource", false, "database", true,
-                "cancel", true, "redeploy", true, "rollback", true);
+                "cancel", true, "redeploy", true, "rollback", true, "gitPush", false);
         var vercel = new HashMap<String, Boolean>(common);
         vercel.putAll(Map.of("fileUpload", true, "tarballUpload", false));
         var railway = new HashMap<String, Boolean>(common);

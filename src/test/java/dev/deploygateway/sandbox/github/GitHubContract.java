@@ -24,7 +24,7 @@ import io.restassured.specification.RequestSpecification;
  */
 public abstract class GitHubContract {
 
-    static final OpenApiTraffic TRAFFIC = new OpenApiTraffic("src/test/resources/contracts/github/openapi-subset.json",
+    public static final OpenApiTraffic TRAFFIC = new OpenApiTraffic("src/test/resources/contracts/github/openapi-subset.json",
             "/sandbox/github", GitHubContract::repair, GitHubContract::undocumented, GitHubContract::excused);
     private static final List<Pattern> UNDOCUMENTED = List.of(Pattern.compile("^/login/oauth/.*"),
             Pattern.compile("^/_sandbox/.*"), Pattern.compile("^/applications/.*"));
