@@ -20,6 +20,9 @@ public class ContractProxy extends VercelRecordingProxy {
         config.put("quarkus.rest-client.render.url", baseUri() + "/sandbox/render/v1");
         config.put("gateway.github.calls.retry-backoff", "20ms");
         config.put("gateway.render.calls.retry-backoff", "20ms");
+        // The proxy does not carry websockets: the log subscription goes to the app directly.
+        config.put("gateway.render.logs-websocket-url", "ws://localhost:" + config.get("quarkus.http.test-port")
+                + "/sandbox/render/v1/logs/subscribe");
         return config;
     }
 

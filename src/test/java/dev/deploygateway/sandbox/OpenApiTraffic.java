@@ -43,10 +43,21 @@ public final class OpenApiTraffic {
     private final OpenApiInteractionValidator validator;
     private final Predicate<String> undocumented;
     private final BiPredicate<Exchange, String> excused;
+    private final UnaryOperator<String> rewrite;
 
-    /** @param repair fixes structural slips of the document that stop the validator; each explained by its caller */
+    /** As below, with paths validated as they were sent. */
     public OpenApiTraffic(String document, String prefix, UnaryOperator<ObjectNode> repair,
             Predicate<String> undocumented, BiPredicate<Exchange, String> excused) {
+        this(document, prefix, repair, UnaryOperator.identity(), undocumented, excused);
+    }
+
+    /**
+     * @param repair fixes structural slips of the document that stop the validator; each explained by its caller
+     * @param rewrite turns a raw path into the spelling the validator can match (e.g. a multi-segment parameter)
+     */
+    public OpenApiTraffic(String document, String prefix, UnaryOperator<ObjectNode> repair,
+            UnaryOperator<String> rewrite, Predicate<String> undocumented, BiPredicate<Exchange, String> excused) {
+        this.rewrite = rewrite;
         this.prefix = prefix;
         this.undocumented = undocumented;
         this.excused = excused;
@@ -79,7 +90,7 @@ public final class OpenApiTraffic {
             }
             URI uri = URI.create(exchange.uri());
             var method = Request.Method.valueOf(exchange.method());
-            var request = new SimpleRequest.Builder(method, path);
+            var request = new SimpleRequest.Builder(method, rewrite.apply(path));
             exchange.requestHeaders().forEach((k, v) -> {
                 if (!k.equalsIgnoreCase("content-length")) {
                     request.withHeader(k, v);

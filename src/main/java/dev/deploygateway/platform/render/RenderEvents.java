@@ -5,7 +5,9 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -47,17 +49,18 @@ class RenderEvents {
 
     private static final Logger LOG = Logger.getLogger(RenderEvents.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int MAX_PAGES = 100;
 
     private final Vertx vertx;
     private final WebSocketClient client;
     private final RenderApi api;
     private final RenderCalls calls;
     private final RenderConfig config;
+    private final RenderLogPages pages;
     private final URI restBase;
 
-    RenderEvents(Vertx vertx, @RestClient RenderApi api, RenderCalls calls, RenderConfig config,
+    RenderEvents(Vertx vertx, @RestClient RenderApi api, RenderCalls calls, RenderConfig config, RenderLogPages pages,
             @ConfigProperty(name = "quarkus.rest-client.render.url") URI restBase) {
+        this.pages = pages;
         this.vertx = vertx;
         this.client = vertx.createWebSocketClient(new WebSocketClientOptions().setConnectTimeout(10_000)
                 .setMaxMessageSize(1024 * 1024));
@@ -83,6 +86,9 @@ class RenderEvents {
         private final Optional<Instant> since;
         private final MultiEmitter<? super PlatformEvent> emitter;
         private final Set<String> seen = new HashSet<>();
+        /** Frames that arrived while the REST log caught up; emitted after it, so lines stay in order. */
+        private final List<RenderWire.Log> pending = new ArrayList<>();
+        private boolean catchingUp;
         private String ownerId;
         private Instant windowStart;
         private Instant cursor;
@@ -150,9 +156,19 @@ class RenderEvents {
                 return;
             }
             socket = ws;
+            catchingUp = true;
             ws.textMessageHandler(this::frame);
             ws.exceptionHandler(e -> LOG.debugf("Render log socket of %s failed: %s", ref.encode(), e.toString()));
             ws.closeHandler(v -> closed(ws));
+            // The subscription replays nothing: what was written before it opened comes from the REST log first.
+            drain().subscribe().with(ignored -> caughtUp(), error -> caughtUp());
+        }
+
+        private synchronized void caughtUp() {
+            catchingUp = false;
+            pending.sort(RenderLogTimes.ORDER);
+            pending.forEach(this::accept);
+            pending.clear();
         }
 
         private synchronized void closed(WebSocket ws) {
@@ -173,7 +189,12 @@ class RenderEvents {
 
         private synchronized void frame(String text) {
             try {
-                accept(JSON.readValue(text, RenderWire.Log.class));
+                RenderWire.Log log = JSON.readValue(text, RenderWire.Log.class);
+                if (catchingUp) {
+                    pending.add(log);
+                } else {
+                    accept(log);
+                }
             } catch (IOException | RuntimeException malformed) {
                 LOG.debugf("Render log socket of %s sent an unreadable frame", ref.encode());
             }
@@ -220,9 +241,9 @@ class RenderEvents {
                     socketDown = socket == null;
                 }
                 if (terminal) {
-                    return drain(0).invoke(() -> end(deploy.status()));
+                    return drain().invoke(() -> end(deploy.status()));
                 }
-                return socketDown ? drain(0) : Uni.createFrom().voidItem();
+                return socketDown ? drain() : Uni.createFrom().voidItem();
             }).subscribe().with(ignored -> {
                 synchronized (this) {
                     polling = false;
@@ -231,24 +252,12 @@ class RenderEvents {
         }
 
         /** Reads the REST log from the cursor, every page. */
-        private Uni<Void> drain(int page) {
-            String start;
+        private Uni<Void> drain() {
+            Instant from;
             synchronized (this) {
-                start = cursor.toString();
+                from = cursor;
             }
-            return pages(start, Instant.now().plusSeconds(1).toString(), page);
-        }
-
-        private Uni<Void> pages(String start, String end, int page) {
-            return calls.idempotent(PlatformStep.WATCH, () -> api.logs(credential.bearer(), ownerId,
-                    ref.serviceId(), "build", start, end, "forward", config.logsPageSize())).chain(logs -> {
-                        logs.logs().forEach(this::accept);
-                        if (logs.hasMore() && logs.nextStartTime() != null && page < MAX_PAGES) {
-                            return pages(logs.nextStartTime(), logs.nextEndTime() == null ? end
-                                    : logs.nextEndTime(), page + 1);
-                        }
-                        return Uni.createFrom().voidItem();
-                    });
+            return pages.read(credential, ownerId, ref.serviceId(), from, this::accept);
         }
 
         private synchronized void end(String status) {

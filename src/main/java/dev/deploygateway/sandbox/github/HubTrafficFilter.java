@@ -41,6 +41,11 @@ class HubTrafficFilter {
         if (!isApi(path)) {
             return null;
         }
+        // GitHub's media types (application/vnd.github+json, …) are JSON: what GitHub answers them with.
+        String accept = request.getHeaderString(HttpHeaders.ACCEPT);
+        if (accept != null && accept.contains("application/vnd.github")) {
+            request.getHeaders().putSingle(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON);
+        }
         HubCaller.Caller caller;
         try {
             caller = callers.resolve(request.getHeaderString(HttpHeaders.AUTHORIZATION));
