@@ -14,7 +14,7 @@ public interface RenderConfig {
     /** {@code RENDER_LOGS_WS_URL}: the log subscription websocket, when not the REST base with {@code ws(s)://}. */
     Optional<URI> logsWebsocketUrl();
 
-    /** Timeouts, retries and 429 waits of every Render call and log-socket reconnect ({@code gateway.render.calls.*}). */
+    /** Timeouts, retries and 429 waits of every Render call and log-socket reconnect ({@code …render.calls.*}). */
     PlatformCallConfig calls();
 
     /** Region of new services and databases when the request names none. */

@@ -22,9 +22,10 @@ import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Render's REST API v1 as the gateway uses it ({@code quarkus.rest-client.render.url}: {@code https://api.render.com/v1}
- * or the sandbox). Every method takes the caller's {@code Authorization: Bearer rnd_…}, so the one injected client
- * never holds a key. A non-2xx answer becomes {@link RenderApiException}.
+ * Render's REST API v1 as the gateway uses it ({@code quarkus.rest-client.render.url}:
+ * {@code https://api.render.com/v1} or the sandbox). Every method takes the caller's
+ * {@code Authorization: Bearer rnd_…}, so the one injected client never holds a key. A non-2xx answer becomes
+ * {@link RenderApiException}.
  */
 @RegisterRestClient(configKey = "render")
 @Produces(MediaType.APPLICATION_JSON)

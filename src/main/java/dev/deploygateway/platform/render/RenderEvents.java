@@ -106,7 +106,12 @@ class RenderEvents {
             this.ref = ref;
             this.since = since;
             this.emitter = emitter;
-            emitter.onTermination(this::stop);
+            emitter.onTermination(() -> {
+                synchronized (this) {
+                    finished = true;
+                    cleanUp();
+                }
+            });
         }
 
         void start() {
@@ -129,7 +134,6 @@ class RenderEvents {
             return calls.idempotent(PlatformStep.WATCH, () -> api.deploy(credential.bearer(), ref.serviceId(),
                     ref.deployId()));
         }
-
         private synchronized void connect() {
             if (finished || socket != null || connecting || drops > config.calls().maxStreamResumes()) {
                 return;
@@ -177,7 +181,6 @@ class RenderEvents {
                 dropped("closed");
             }
         }
-
         private void dropped(String why) {
             drops++;
             LOG.debugf("Render log socket of %s down (%s); the REST log fills in", ref.encode(), why);
@@ -279,11 +282,6 @@ class RenderEvents {
             }
         }
 
-        private synchronized void stop() {
-            finished = true;
-            cleanUp();
-        }
-
         private void cleanUp() {
             if (timer >= 0) {
                 vertx.cancelTimer(timer);
@@ -298,5 +296,4 @@ class RenderEvents {
 
     private static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-}
+    }}

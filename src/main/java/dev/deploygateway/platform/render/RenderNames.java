@@ -47,7 +47,8 @@ final class RenderNames {
             return Optional.of("service.plan must be one of " + sorted(PLANS));
         }
         if (options.type().filter("static_site"::equals).isPresent()
-                && (options.startCommand().isPresent() || options.runtime().isPresent() || options.plan().isPresent())) {
+                && (options.startCommand().isPresent() || options.runtime().isPresent()
+                        || options.plan().isPresent())) {
             return Optional.of("a static_site has no startCommand, runtime or plan");
         }
         return Optional.empty();

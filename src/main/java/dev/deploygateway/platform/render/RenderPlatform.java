@@ -240,7 +240,7 @@ public class RenderPlatform implements DeploymentPlatform, GitSourced {
                 new RenderWire.Rollback(ref.deployId()))).replaceWithVoid();
     }
 
-    /** The service's {@code <name>-db}; an existing service gets {@code DATABASE_URL} now, a planned one at creation. */
+    /** The service's {@code <name>-db}: an existing service gets {@code DATABASE_URL} now, a planned one later. */
     @Override
     public Uni<DatabaseInfo> provisionDatabase(PlatformCredential credential, PlatformProject project,
             DatabaseInfo.Kind kind) {

@@ -52,7 +52,8 @@ public class RndServicesResource {
 
     @GET
     public List<Map<String, Object>> list(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
-            @QueryParam("name") String name, @QueryParam("ownerId") String ownerId, @QueryParam("limit") Integer limit) {
+            @QueryParam("name") String name, @QueryParam("ownerId") String ownerId,
+            @QueryParam("limit") Integer limit) {
         var user = callers.user(auth);
         List<String> owners = ownerId == null ? RndCaller.ownerIds(user)
                 : RndCaller.ownerIds(user).stream().filter(ownerId::equals).toList();

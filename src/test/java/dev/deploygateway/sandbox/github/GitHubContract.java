@@ -24,9 +24,9 @@ import io.restassured.specification.RequestSpecification;
  */
 public abstract class GitHubContract {
 
-    public static final OpenApiTraffic TRAFFIC = new OpenApiTraffic("src/test/resources/contracts/github/openapi-subset.json",
-            "/sandbox/github", GitHubContract::repair, GitHubContract::oneSegment, GitHubContract::undocumented,
-            GitHubContract::excused);
+    public static final OpenApiTraffic TRAFFIC = new OpenApiTraffic(
+            "src/test/resources/contracts/github/openapi-subset.json", "/sandbox/github", GitHubContract::repair,
+            GitHubContract::oneSegment, GitHubContract::undocumented, GitHubContract::excused);
     /** The ref and tree parameters that may hold slashes ({@code x-multi-segment} in the document). */
     private static final Pattern MULTI_SEGMENT = Pattern.compile("^(/repos/[^/]+/[^/]+/git/(?:ref|refs|matching-refs"
             + "|trees))/(.+)$");
