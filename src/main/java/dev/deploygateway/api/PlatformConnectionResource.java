@@ -52,7 +52,8 @@ public class PlatformConnectionResource {
     @Operation(summary = "Platforms, their capabilities and the caller's connection to each")
     public Uni<List<PlatformView>> list() {
         return connections.list(caller.get().userId())
-                .map(all -> all.stream().map(s -> PlatformView.of(s.platform(), s.connection())).toList());
+                .map(all -> all.stream().map(s -> PlatformView.of(s.platform(), s.sourceHosts(), s.connection()))
+                        .toList());
     }
 
     @GET
@@ -121,14 +122,14 @@ public class PlatformConnectionResource {
     public record PlatformView(String id, String name, String kind, Map<String, Boolean> capabilities,
             List<String> sourceHosts, ConnectionView connection) {
 
-        static PlatformView of(Connectable platform, Optional<Connection> connection) {
+        static PlatformView of(Connectable platform, List<PlatformId> sourceHosts, Optional<Connection> connection) {
             var caps = new LinkedHashMap<String, Boolean>();
             caps.put("oauth", platform.oauth().isPresent());
             for (Capability capability : Capability.values()) {
                 caps.put(capability.key(), platform.capabilities().has(capability));
             }
             return new PlatformView(platform.id().key(), platform.displayName(), platform.kind().key(), caps,
-                    platform.sourceHosts().stream().map(PlatformId::key).toList(),
+                    sourceHosts.stream().map(PlatformId::key).toList(),
                     connection.map(ConnectionView::of).orElse(ConnectionView.NOT_CONNECTED));
         }
     }

@@ -1,6 +1,5 @@
 package dev.deploygateway.connection;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -14,14 +13,13 @@ import dev.deploygateway.platform.PlatformId;
 import dev.deploygateway.platform.PlatformOAuth;
 import dev.deploygateway.platform.PlatformStep;
 import dev.deploygateway.platform.Platforms;
-import dev.deploygateway.source.GitSourced;
-import dev.deploygateway.source.SourceHost;
 import io.smallrye.mutiny.Uni;
 
 /**
  * What a user connects an account of: a deployment platform, or a source host that git-only platforms build from
  * (GitHub). The connection room needs only this of either: an id, capabilities, an optional OAuth flow, and a way to
- * ask whose a token is.
+ * ask whose a token is. Platforms are adapted here ({@link #of}); a source host implements it itself (the source room
+ * depends on this one, never the other way round). Source-host beans are found as beans of this type.
  */
 public interface Connectable {
 
@@ -45,11 +43,6 @@ public interface Connectable {
 
     Uni<PlatformAccount> verify(PlatformCredential credential);
 
-    /** For a platform that builds only from git: the source hosts it reads repositories from. */
-    default List<PlatformId> sourceHosts() {
-        return List.of();
-    }
-
     /** "GitHub", "Vercel": the name users know it by. */
     default String displayName() {
         return displayName(id());
@@ -67,10 +60,6 @@ public interface Connectable {
 
     static Connectable of(DeploymentPlatform platform) {
         return new OfPlatform(platform);
-    }
-
-    static Connectable of(SourceHost host) {
-        return new OfSourceHost(host);
     }
 
     /** A deployment platform as something to connect. */
@@ -93,34 +82,6 @@ public interface Connectable {
 
         public Uni<PlatformAccount> verify(PlatformCredential credential) {
             return platform.verify(credential);
-        }
-
-        @Override
-        public List<PlatformId> sourceHosts() {
-            return platform instanceof GitSourced git ? List.of(git.sourceHost().id()) : List.of();
-        }
-    }
-
-    /** A source host as something to connect. */
-    record OfSourceHost(SourceHost host) implements Connectable {
-        public PlatformId id() {
-            return host.id();
-        }
-
-        public Kind kind() {
-            return Kind.SOURCE_HOST;
-        }
-
-        public PlatformCapabilities capabilities() {
-            return host.capabilities();
-        }
-
-        public Optional<PlatformOAuth> oauth() {
-            return host.oauth();
-        }
-
-        public Uni<PlatformAccount> verify(PlatformCredential credential) {
-            return host.verify(credential);
         }
     }
 }

@@ -1,16 +1,18 @@
 package dev.deploygateway.connection;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
 import dev.deploygateway.error.ErrorCode;
 import dev.deploygateway.error.GatewayException;
+import dev.deploygateway.platform.Capability;
 import dev.deploygateway.platform.PlatformId;
 import dev.deploygateway.platform.Platforms;
-import dev.deploygateway.source.SourceHosts;
 
 /**
  * Everything a user may connect in this build: the deployment platforms, then the source hosts; by id or by the key
@@ -21,11 +23,19 @@ public class Connectables {
 
     private final List<Connectable> all;
 
-    Connectables(Platforms platforms, SourceHosts hosts) {
+    Connectables(Platforms platforms, Instance<Connectable> hosts) {
         var list = new ArrayList<Connectable>();
         platforms.all().forEach(p -> list.add(Connectable.of(p)));
-        hosts.all().forEach(h -> list.add(Connectable.of(h)));
+        hosts.stream().sorted(Comparator.comparing(Connectable::id)).forEach(list::add);
         this.all = List.copyOf(list);
+    }
+
+    /** For a platform that builds only from git, the source hosts its projects can be pushed to. */
+    public List<PlatformId> sourceHostsFor(Connectable platform) {
+        if (platform.kind() != Connectable.Kind.PLATFORM || !platform.capabilities().has(Capability.GIT_SOURCE)) {
+            return List.of();
+        }
+        return all.stream().filter(c -> c.kind() == Connectable.Kind.SOURCE_HOST).map(Connectable::id).toList();
     }
 
     public List<Connectable> all() {

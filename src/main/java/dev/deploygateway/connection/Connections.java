@@ -14,6 +14,7 @@ import dev.deploygateway.error.GatewayException;
 import dev.deploygateway.platform.Capability;
 import dev.deploygateway.platform.PlatformCredential;
 import dev.deploygateway.platform.PlatformException;
+import dev.deploygateway.platform.PlatformId;
 import dev.deploygateway.platform.Platforms;
 import io.smallrye.mutiny.Uni;
 
@@ -45,15 +46,19 @@ public class Connections {
         this.credentials = credentials;
     }
 
-    /** A platform (or source host) and the caller's connection to it, if any. */
-    public record PlatformStatus(Connectable platform, Optional<Connection> connection) {
+    /**
+     * A platform (or source host), the caller's connection to it if any, and for a git-only platform the source hosts
+     * its projects go to.
+     */
+    public record PlatformStatus(Connectable platform, Optional<Connection> connection, List<PlatformId> sourceHosts) {
     }
 
     public Uni<List<PlatformStatus>> list(String userId) {
         List<Uni<PlatformStatus>> each = new ArrayList<>();
         for (Connectable platform : connectables.all()) {
             each.add(store.find(userId, platform.id())
-                    .map(found -> new PlatformStatus(platform, found.map(v -> v.record().view()))));
+                    .map(found -> new PlatformStatus(platform, found.map(v -> v.record().view()),
+                            connectables.sourceHostsFor(platform))));
         }
         return each.isEmpty() ? Uni.createFrom().item(List.of())
                 : Uni.join().all(each).andFailFast().map(List::copyOf);

@@ -45,6 +45,15 @@ public interface DeploymentPlatform {
         return Optional.empty();
     }
 
+    /**
+     * For a platform that builds only from git ({@link Capability#GIT_SOURCE}): its rule when the options of the
+     * service it would create break it (type, runtime, plan, region), checked before anything is stored or pushed;
+     * empty when acceptable.
+     */
+    default Optional<String> serviceOptionsProblem(DeploySpec.ServiceOptions options) {
+        return Optional.empty();
+    }
+
     /** Whether {@code name} can be used for a new project in the credential's account/team. */
     Uni<NameAvailability> checkProjectName(PlatformCredential credential, String name);
 

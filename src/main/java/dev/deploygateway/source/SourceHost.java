@@ -2,11 +2,9 @@ package dev.deploygateway.source;
 
 import java.util.Optional;
 
+import dev.deploygateway.connection.Connectable;
 import dev.deploygateway.platform.PlatformAccount;
-import dev.deploygateway.platform.PlatformCapabilities;
 import dev.deploygateway.platform.PlatformCredential;
-import dev.deploygateway.platform.PlatformId;
-import dev.deploygateway.platform.PlatformOAuth;
 import dev.deploygateway.platform.UploadProgress;
 import dev.deploygateway.scaffold.SourceBundle;
 import io.smallrye.mutiny.Uni;
@@ -14,23 +12,19 @@ import io.smallrye.mutiny.Uni;
 /**
  * A git host that platforms which only build from git (Render; later Netlify or Amplify git builds) read the
  * project from. The gateway pushes a project to a repository the user owns, as one commit, and the platform builds
- * that commit. A user connects a source host like a platform (OAuth or a pasted token, through the connection
- * room), but never deploys to it. Implementations are stateless beans: the credential travels in each call.
+ * that commit. A user connects a source host like a platform, through the connection room ({@link Connectable}: an
+ * id, {@code API_TOKEN} and {@code GIT_PUSH} capabilities, an optional OAuth flow, {@code verify}), but never deploys
+ * to it. Implementations are stateless beans: the credential travels in each call.
  */
-public interface SourceHost {
+public interface SourceHost extends Connectable {
 
-    /** The connection key ({@code github}). */
-    PlatformId id();
-
-    /** {@code API_TOKEN} and {@code GIT_PUSH} at least. */
-    PlatformCapabilities capabilities();
-
-    /** The host's OAuth flow, when it offers one to third parties. */
-    default Optional<PlatformOAuth> oauth() {
-        return Optional.empty();
+    @Override
+    default Kind kind() {
+        return Kind.SOURCE_HOST;
     }
 
     /** Who a token belongs to (and the organisations it may create repositories in, where known). */
+    @Override
     Uni<PlatformAccount> verify(PlatformCredential credential);
 
     /**

@@ -8,6 +8,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 /**
  * The body of {@code POST /api/v1/deployments} (JSON), or its {@code settings} part (multipart, where
  * {@code files} is absent and the source comes as an archive). Checked by {@link DeploymentRequestValidator}.
+ * {@code source} and {@code service} apply only to platforms that build from git (Render).
  */
 @RegisterForReflection
 public record DeploymentRequest(
@@ -22,7 +23,19 @@ public record DeploymentRequest(
         List<EnvEntry> env,
         String teamId,
         String database,
-        Map<String, FileEntry> files) {
+        Map<String, FileEntry> files,
+        SourceEntry source,
+        ServiceEntry service) {
+
+    /** Where a git-only platform's source is pushed: the repository, its owner, visibility and branch. */
+    @RegisterForReflection
+    public record SourceEntry(String owner, String repository, String visibility, String branch) {
+    }
+
+    /** The service a git-only platform creates: its type, start command, runtime, plan and region. */
+    @RegisterForReflection
+    public record ServiceEntry(String type, String startCommand, String runtime, String plan, String region) {
+    }
 
     /** One environment variable. */
     @RegisterForReflection

@@ -31,21 +31,18 @@ import dev.deploygateway.platform.PreparedSource;
 import dev.deploygateway.platform.ProjectSpec;
 import dev.deploygateway.platform.SourceLimits;
 import dev.deploygateway.platform.UploadProgress;
-import dev.deploygateway.source.GitSourced;
-import dev.deploygateway.source.SourceHost;
-import dev.deploygateway.source.SourceHosts;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Render behind the platform SPI. Render takes an API key only and builds only from git, so the pipeline first
- * pushes the project to the user's GitHub repository ({@link GitSourced}); {@code deploy} then creates the service
- * from that repository and branch (which starts its first build, with every env var and {@code DATABASE_URL} in the
- * creation request) or, for an existing service, deploys the pushed commit. A project is a service
+ * Render behind the platform SPI. Render takes an API key only and builds only from git ({@code GIT_SOURCE}), so the
+ * pipeline first pushes the project to the user's GitHub repository (the source room); {@code deploy} then creates
+ * the service from that repository and branch (which starts its first build, with every env var and
+ * {@code DATABASE_URL} in the creation request) or, for an existing service, deploys the pushed commit. A project is a service
  * ({@link RenderRef}); the workspace is the credential's team. Stateless: every call uses the credential it is given.
  */
 @ApplicationScoped
-public class RenderPlatform implements DeploymentPlatform, GitSourced {
+public class RenderPlatform implements DeploymentPlatform {
 
     static final PlatformCapabilities CAPABILITIES = PlatformCapabilities.of(Capability.API_TOKEN,
             Capability.GIT_SOURCE, Capability.DATABASE, Capability.CANCEL, Capability.REDEPLOY, Capability.ROLLBACK);
@@ -55,17 +52,15 @@ public class RenderPlatform implements DeploymentPlatform, GitSourced {
     private final RenderServices services;
     private final RenderDatabases databases;
     private final RenderEvents events;
-    private final SourceHosts sourceHosts;
     private final RenderConfig config;
 
     RenderPlatform(@RestClient RenderApi api, RenderCalls calls, RenderServices services, RenderDatabases databases,
-            RenderEvents events, SourceHosts sourceHosts, RenderConfig config) {
+            RenderEvents events, RenderConfig config) {
         this.api = api;
         this.calls = calls;
         this.services = services;
         this.databases = databases;
         this.events = events;
-        this.sourceHosts = sourceHosts;
         this.config = config;
     }
 
@@ -80,13 +75,7 @@ public class RenderPlatform implements DeploymentPlatform, GitSourced {
     }
 
     @Override
-    public SourceHost sourceHost() {
-        return sourceHosts.find(PlatformId.GITHUB).orElseThrow(() -> PlatformException.of(
-                ErrorCode.PLATFORM_UNAVAILABLE, id(), PlatformStep.PUSH, false, "No GitHub source host in this build"));
-    }
-
-    @Override
-    public Optional<String> serviceProblem(DeploySpec.ServiceOptions options) {
+    public Optional<String> serviceOptionsProblem(DeploySpec.ServiceOptions options) {
         return RenderNames.serviceProblem(options);
     }
 

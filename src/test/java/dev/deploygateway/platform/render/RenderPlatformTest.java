@@ -29,6 +29,7 @@ import dev.deploygateway.platform.PlatformState;
 import dev.deploygateway.platform.ProjectSpec;
 import dev.deploygateway.platform.UploadProgress;
 import dev.deploygateway.sandbox.ContractProxy;
+import dev.deploygateway.source.github.GitHubSourceHost;
 import dev.deploygateway.sandbox.github.GitHubContract;
 import dev.deploygateway.sandbox.render.RenderContract;
 import dev.deploygateway.scaffold.SampleScaffolds;
@@ -53,6 +54,9 @@ class RenderPlatformTest extends RenderContract {
     RenderPlatform render;
 
     @Inject
+    GitHubSourceHost gitHub;
+
+    @Inject
     SampleScaffolds samples;
 
     PlatformCredential renderKey;
@@ -68,7 +72,7 @@ class RenderPlatformTest extends RenderContract {
         PlatformProject project = render.ensureProject(renderKey, ProjectSpec.named(name)).await().atMost(WAIT);
         render.setEnvironment(renderKey, project, env).await().atMost(WAIT);
         db.ifPresent(kind -> render.provisionDatabase(renderKey, project, kind).await().atMost(WAIT));
-        PushedCommit pushed = render.sourceHost().push(github, RepositoryTarget.privateRepository(name), bundle,
+        PushedCommit pushed = gitHub.push(github, RepositoryTarget.privateRepository(name), bundle,
                 "Deploy " + name, UploadProgress.NONE).await().atMost(WAIT);
         var git = new DeploySpec.GitSource(pushed.repositoryUrl(), pushed.branch(), pushed.commitSha(),
                 pushed.privateRepository(), ProjectSpec.named(name), DeploySpec.ServiceOptions.DEFAULTS, env, db);

@@ -26,6 +26,7 @@ import dev.deploygateway.platform.PlatformProject;
 import dev.deploygateway.platform.ProjectSpec;
 import dev.deploygateway.platform.UploadProgress;
 import dev.deploygateway.sandbox.ContractProxy;
+import dev.deploygateway.source.github.GitHubSourceHost;
 import dev.deploygateway.sandbox.github.GitHubContract;
 import dev.deploygateway.sandbox.render.RenderContract;
 import dev.deploygateway.scaffold.SourceBundle;
@@ -48,6 +49,9 @@ class RenderRejectionsTest extends RenderContract {
     @Inject
     RenderPlatform render;
 
+    @Inject
+    GitHubSourceHost host;
+
     record Prepared(PlatformCredential key, PlatformProject project, DeploySpec spec) {
     }
 
@@ -55,7 +59,7 @@ class RenderRejectionsTest extends RenderContract {
         var key = PlatformCredential.of((String) mintKey(user).get("key"));
         var github = PlatformCredential.of(GitHubContract.mint(GitHubContract.login(user)));
         PlatformProject project = render.ensureProject(key, ProjectSpec.named(name)).await().atMost(WAIT);
-        PushedCommit pushed = render.sourceHost().push(github, new RepositoryTarget(Optional.empty(), name,
+        PushedCommit pushed = host.push(github, new RepositoryTarget(Optional.empty(), name,
                 visibility, Optional.empty()), SITE, "Deploy", UploadProgress.NONE).await().atMost(WAIT);
         var git = new DeploySpec.GitSource(pushed.repositoryUrl(), pushed.branch(), pushed.commitSha(),
                 pushed.privateRepository(), ProjectSpec.named(name), DeploySpec.ServiceOptions.DEFAULTS, List.of(),
@@ -104,7 +108,7 @@ class RenderRejectionsTest extends RenderContract {
         PlatformProject existing = render.ensureProject(first.key(), ProjectSpec.named("shared-name")).await()
                 .atMost(WAIT);
         assertThat(existing.id()).startsWith("srv-");
-        PushedCommit other = render.sourceHost().push(github, RepositoryTarget.privateRepository("shared-name"), SITE,
+        PushedCommit other = host.push(github, RepositoryTarget.privateRepository("shared-name"), SITE,
                 "Deploy", UploadProgress.NONE).await().atMost(WAIT);
         var git = new DeploySpec.GitSource(other.repositoryUrl(), other.branch(), other.commitSha(), true,
                 ProjectSpec.named("shared-name"), DeploySpec.ServiceOptions.DEFAULTS, List.of(), Optional.empty());
