@@ -74,6 +74,22 @@ public final class PackagedApp implements AutoCloseable {
         }
     }
 
+    /** Freezes the process (SIGSTOP), as a long GC pause or a stalled VM would; {@link #resume()} thaws it. */
+    public void pause() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    public void resume() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        int exit = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
+        if (exit != 0) {
+            throw new IOException("kill -" + name + " failed with " + exit);
+        }
+    }
+
     /** Stops the process abruptly, as a crash would: no shutdown hooks, leases are not released. */
     public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();

@@ -1,5 +1,6 @@
 package dev.deploygateway.api.deployment;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,6 +18,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
@@ -38,6 +42,7 @@ import dev.deploygateway.scaffold.SourceBundle;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /** Deployments: start (JSON or archive), history, one deployment, cancel, redeploy. */
 @Authenticated
@@ -63,16 +68,39 @@ public class DeploymentResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    // Decoding and digesting up to tens of megabytes of files is CPU work: keep it off the event loop.
-    @Blocking
     @Operation(summary = "Start a deployment from a JSON files map",
             description = "Validates everything first; 202 with Location, rate-limit headers and the deployment.")
-    public Uni<RestResponse<DeploymentView>> create(DeploymentRequest request,
-            @RestHeader("Idempotency-Key") String idempotencyKey) {
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = DeploymentRequest.class)))
+    public Uni<RestResponse<DeploymentView>> create(byte[] body, @RestHeader("Idempotency-Key") String idempotencyKey) {
+        // Not @Blocking, and the body taken as bytes: a non-blocking method gets its body read asynchronously
+        // before it runs (a worker blocked reading a body stalls when many requests share one HTTP/2
+        // connection), and parsing, decoding and digesting up to tens of megabytes of files then runs on a
+        // worker, never on the event loops that carry the Redis replies and the SSE viewers.
         String userId = caller.get().userId();
-        DeploymentRequestValidator.Checked checked = validator.settings(request);
-        SourceBundle bundle = validator.files(request.files());
-        return submit(userId, checked, bundle, idempotencyKey, digest(request));
+        return Uni.createFrom().deferred(() -> intake(body))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .chain(intake -> submit(userId, intake.checked(), intake.bundle(), idempotencyKey, intake.digest()));
+    }
+
+    private Uni<Intake> intake(byte[] body) {
+        DeploymentRequest request;
+        try {
+            request = json.readValue(body, DeploymentRequest.class);
+        } catch (IOException e) {
+            // Jackson's own failures keep their types, so the problem mappers answer as for any JSON body.
+            return Uni.createFrom().failure(e);
+        }
+        if (request == null) {
+            return Uni.createFrom().failure(new GatewayException(ErrorCode.MALFORMED_REQUEST,
+                    "The request body must be a JSON object."));
+        }
+        return Uni.createFrom().item(new Intake(validator.settings(request), validator.files(request.files()),
+                digest(request)));
+    }
+
+    /** A JSON request checked and turned into a bundle, off the event loop. */
+    private record Intake(DeploymentRequestValidator.Checked checked, SourceBundle bundle, String digest) {
     }
 
     @POST
