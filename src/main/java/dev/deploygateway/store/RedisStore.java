@@ -1,13 +1,18 @@
 package dev.deploygateway.store;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.deploygateway.config.StoreConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 
@@ -25,6 +30,17 @@ public final class RedisStore implements SharedStore {
 
     RedisStore(RedisDispatcher redis) {
         this.redis = redis;
+    }
+
+    /**
+     * The store over a Vert.x Redis client (standalone, Sentinel or Cluster) with the timeouts and breaker of
+     * {@code config}; metrics go to {@code registry}.
+     */
+    public static RedisStore over(Redis client, Vertx vertx, StoreConfig config, MeterRegistry registry) {
+        StoreCircuitBreaker breaker = new StoreCircuitBreaker(config.breakerFailureThreshold(),
+                config.breakerOpenDuration(), Clock.systemUTC());
+        return new RedisStore(new RedisDispatcher(client, vertx, config.commandTimeout(), config.poolWaitTimeout(),
+                breaker, registry));
     }
 
     @Override
