@@ -104,7 +104,7 @@ class VercelOAuth {
     private String clientId() {
         return client.clientId().filter(id -> !id.isBlank()).orElseGet(() -> {
             // By profile, not launch mode: a packaged jar run with QUARKUS_PROFILE=demo talks to the sandbox too.
-            if (profile.isProd()) {
+            if (!profile.demoFeaturesEnabled()) {
                 throw PlatformException.of(ErrorCode.PLATFORM_UNAVAILABLE, PlatformId.VERCEL, PlatformStep.AUTH,
                         false, "Vercel OAuth is not configured (VERCEL_CLIENT_ID)");
             }

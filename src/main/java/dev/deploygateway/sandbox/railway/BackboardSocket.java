@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import io.quarkus.runtime.configuration.ConfigUtils;
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
@@ -25,7 +26,7 @@ import io.vertx.ext.web.RoutingContext;
  * from the upgrade request's {@code Authorization} header or, failing that, {@code connection_init}'s payload.
  * Subscriptions: {@code buildLogs} (the first frame replays the newest {@code limit} lines, later frames carry new
  * ones; completed once the deployment is terminal) and {@code deployment} (the current object, then every status
- * change; completed when terminal). A raw Vert.x route, registered outside prod only.
+ * change; completed when terminal). A raw Vert.x route, registered only with demo features on.
  */
 @ApplicationScoped
 class BackboardSocket {
@@ -44,8 +45,9 @@ class BackboardSocket {
     }
 
     void routes(@Observes Router router) {
-        if (ConfigUtils.isProfileActive("prod")) {
-            // A raw route bypasses JAX-RS filters, so it must not rely on the filter that hides /sandbox in prod.
+        // The gateway's one demo-features decision (an allow-list of profiles), read from config: no gateway import.
+        if (!ConfigProvider.getConfig().getValue("gateway.demo-features.enabled", Boolean.class)) {
+            // A raw route bypasses JAX-RS filters, so it must not rely on the filter that hides /sandbox.
             return;
         }
         router.get(PATH).handler(this::upgrade);
