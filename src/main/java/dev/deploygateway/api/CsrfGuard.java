@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -12,28 +11,28 @@ import jakarta.ws.rs.core.HttpHeaders;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import dev.deploygateway.api.http.OriginPolicy;
 import dev.deploygateway.api.problem.Problems;
 import dev.deploygateway.config.IdentityConfig;
 import dev.deploygateway.error.ErrorCode;
 
 /**
  * CSRF protection for cookie-authenticated writes: a state-changing request that relies on the session cookie
- * (no {@code Authorization} header) must carry an {@code Origin} header naming this service or an allow-listed
- * front end. Browsers send {@code Origin} on every cross-origin request and on same-origin non-GET requests, and
- * a page cannot forge it; bearer-token requests are not CSRF-able and are not checked. The demo sign-in is
- * checked too (login CSRF) even though it carries no cookie yet.
+ * (no {@code Authorization} header) must carry an {@code Origin} header naming this service or an allow-listed front end. Browsers send {@code Origin}
+ * on every cross-origin request and on same-origin non-GET requests, and a page cannot forge it; bearer-token
+ * requests are not CSRF-able and are not checked. The demo sign-in is checked too (login CSRF) even though it
+ * carries no cookie yet.
  */
 public class CsrfGuard {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final IdentityConfig config;
-    private final Set<String> allowedOrigins;
+    private final OriginPolicy origins;
 
-    CsrfGuard(IdentityConfig config) {
+    CsrfGuard(IdentityConfig config, OriginPolicy origins) {
         this.config = config;
-        this.allowedOrigins = config.allowedOrigins().stream().map(CsrfGuard::normalise)
-                .collect(Collectors.toUnmodifiableSet());
+        this.origins = origins;
     }
 
     @ServerRequestFilter(preMatching = true)
@@ -49,22 +48,12 @@ public class CsrfGuard {
             return Optional.empty();
         }
         String origin = request.getHeaderString("Origin");
-        if (origin != null && (allowedOrigins.contains(normalise(origin)) || isOwnOrigin(origin, request))) {
+        URI base = request.getUriInfo().getBaseUri();
+        if (origin != null && origins.allows(origin.trim(), base.getScheme(), base.getRawAuthority())) {
             return Optional.empty();
         }
         return Optional.of(Problems.of(ErrorCode.CSRF_REJECTED, 403,
                 "Cookie-authenticated writes need an Origin header naming this service or an allowed front end.",
                 path, Map.of(), Map.of()));
-    }
-
-    private static boolean isOwnOrigin(String origin, ContainerRequestContext request) {
-        URI base = request.getUriInfo().getBaseUri();
-        String own = base.getScheme() + "://" + base.getAuthority();
-        return normalise(own).equals(normalise(origin));
-    }
-
-    private static String normalise(String origin) {
-        String trimmed = origin.trim().toLowerCase();
-        return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
     }
 }
