@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.HttpHeaders;
 
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -17,11 +16,15 @@ import dev.deploygateway.config.IdentityConfig;
 import dev.deploygateway.error.ErrorCode;
 
 /**
- * CSRF protection for cookie-authenticated writes: a state-changing request that relies on the session cookie
- * (no {@code Authorization} header) must carry an {@code Origin} header naming this service or an allow-listed front end. Browsers send {@code Origin}
- * on every cross-origin request and on same-origin non-GET requests, and a page cannot forge it; bearer-token
- * requests are not CSRF-able and are not checked. The demo sign-in is checked too (login CSRF) even though it
- * carries no cookie yet.
+ * CSRF protection for cookie-authenticated writes: a state-changing request that carries the session cookie must
+ * carry an {@code Origin} header naming this service or an allow-listed front end. Browsers send {@code Origin}
+ * on every cross-origin request and on same-origin non-GET requests, and a page cannot forge it. The demo sign-in
+ * is checked too (login CSRF) even though it carries no cookie yet.
+ *
+ * <p>Only a request without the session cookie is exempt, because only then can the caller be the verified bearer
+ * token: SmallRye JWT reads the cookie whenever it is present ({@code mp.jwt.token.header=Cookie}) and the
+ * {@code Authorization} header only when it is not. So an {@code Authorization} header next to the cookie (a
+ * browser's cached {@code Basic} credentials, say) proves nothing and does not exempt the write.
  */
 public class CsrfGuard {
 
@@ -42,8 +45,7 @@ public class CsrfGuard {
         }
         String path = "/" + request.getUriInfo().getPath().replaceFirst("^/", "");
         boolean signIn = "POST".equals(request.getMethod()) && path.equals("/api/v1/dev/session");
-        boolean cookieAuth = request.getCookies().containsKey(config.cookieName())
-                && request.getHeaderString(HttpHeaders.AUTHORIZATION) == null;
+        boolean cookieAuth = request.getCookies().containsKey(config.cookieName());
         if (!path.startsWith("/api/") || !(cookieAuth || signIn)) {
             return Optional.empty();
         }

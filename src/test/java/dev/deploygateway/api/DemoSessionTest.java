@@ -76,6 +76,24 @@ class DemoSessionTest {
     }
 
     @Test
+    void anyAuthorizationHeaderNextToTheCookieDoesNotExemptAWrite() {
+        String session = signIn("ivy").getCookie("dg_session");
+        given().cookie("dg_session", session).header("Authorization", "Basic eDp4")
+                .when().delete("/api/v1/dev/session")
+                .then().statusCode(403).body("code", equalTo("CSRF_REJECTED"));
+    }
+
+    @Test
+    void evenAValidBearerTokenNextToTheCookieDoesNotExemptAWrite() {
+        // With the cookie present, the cookie is what authenticates the request; the bearer token is never read.
+        String session = signIn("jack").getCookie("dg_session");
+        given().cookie("dg_session", session).auth().oauth2(TestTokens.valid("jack"))
+                .contentType(ContentType.JSON).body("{\"token\":\"x\"}")
+                .when().put("/api/v1/platforms/vercel/connection")
+                .then().statusCode(403).body("code", equalTo("CSRF_REJECTED"));
+    }
+
+    @Test
     void bearerAuthenticatedWriteNeedsNoOrigin() {
         given().auth().oauth2(TestTokens.valid("heidi"))
                 .when().delete("/api/v1/dev/session")
