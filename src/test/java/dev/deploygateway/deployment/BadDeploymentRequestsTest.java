@@ -132,9 +132,19 @@ class BadDeploymentRequestsTest {
                 Arguments.of("settings part missing", (UnaryOperator<RequestSpecification>) r -> r
                         .multiPart("archive", "site.zip", site, "application/zip"), 400,
                         "VALIDATION_FAILED"),
+                Arguments.of("env value with an unpaired surrogate", rawJson(json -> json.replace("\"hello\"",
+                        "\"\\ud800\"")), 400, "VALIDATION_FAILED"),
+                Arguments.of("env value with a lone low surrogate", rawJson(json -> json.replace("\"hello\"",
+                        "\"x\\udc00y\"")), 400, "VALIDATION_FAILED"),
+                Arguments.of("build command with an unpaired surrogate", rawJson(json -> json.replace(
+                        "\"target\":\"preview\"", "\"target\":\"preview\",\"buildCommand\":\"make \\ud83d\"")),
+                        400, "VALIDATION_FAILED"),
                 Arguments.of("duplicate member names", rawJson(json -> json.replace("\"platform\":\"vercel\"",
                         "\"platform\":\"vercel\",\"platform\":\"vercel\"")), 400, "MALFORMED_REQUEST"),
                 Arguments.of("content after the JSON value", rawJson(json -> json + " {}"), 400, "MALFORMED_REQUEST"),
+                Arguments.of("truncated multipart body", (UnaryOperator<RequestSpecification>) r -> r
+                        .contentType("multipart/form-data; boundary=zz").body("--zz\r\nbroken".getBytes()), 400,
+                        "MALFORMED_REQUEST"),
                 Arguments.of("settings with a number as project name", multipart(
                         "{\"platform\":\"vercel\",\"projectName\":7}", "site.zip", site), 400, "VALIDATION_FAILED"),
                 Arguments.of("settings with duplicate member names", multipart("{\"platform\":\"vercel\","

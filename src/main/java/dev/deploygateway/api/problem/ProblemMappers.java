@@ -151,6 +151,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Map<String, Object>> unexpected(Throwable e, UriInfo uri) {
+        if (UnreadableBody.isClientFault(e)) {
+            // The client's broken multipart body: its problem, worth no stack trace in the server log.
+            LOG.debugf("Unreadable request body on %s: %s", uri.getPath(), e.getMessage());
+            return Problems.of(ErrorCode.MALFORMED_REQUEST, 400,
+                    "The multipart request body is truncated or malformed.", uri.getPath(), Map.of(), Map.of());
+        }
         // The cause goes to the server log only; the client sees a generic problem without a stack trace.
         LOG.errorf(e, "Unhandled failure on %s", uri.getPath());
         return Problems.of(ErrorCode.INTERNAL_ERROR, "The server could not complete the request.", uri.getPath());
