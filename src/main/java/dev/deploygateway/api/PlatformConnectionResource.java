@@ -24,9 +24,9 @@ import dev.deploygateway.connection.ConnectionState;
 import dev.deploygateway.connection.Connections;
 import dev.deploygateway.connection.ProjectNames;
 import dev.deploygateway.identity.CurrentCaller;
+import dev.deploygateway.platform.Capability;
 import dev.deploygateway.platform.DeploymentPlatform;
 import dev.deploygateway.platform.PlatformAccount;
-import dev.deploygateway.platform.PlatformCapabilities;
 import dev.deploygateway.platform.Platforms;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -121,16 +121,11 @@ public class PlatformConnectionResource {
     public record PlatformView(String id, String name, Map<String, Boolean> capabilities, ConnectionView connection) {
 
         static PlatformView of(DeploymentPlatform platform, Optional<Connection> connection) {
-            PlatformCapabilities c = platform.capabilities();
             var caps = new LinkedHashMap<String, Boolean>();
-            caps.put("oauth", c.supportsOAuth());
-            caps.put("tokenConnect", c.connectMethods().contains(PlatformCapabilities.ConnectMethod.API_TOKEN));
-            caps.put("fileUpload", c.sourceKinds().contains(PlatformCapabilities.SourceKind.FILES));
-            caps.put("tarballUpload", c.sourceKinds().contains(PlatformCapabilities.SourceKind.TARBALL));
-            caps.put("gitSource", c.sourceKinds().contains(PlatformCapabilities.SourceKind.GIT));
-            caps.put("database", c.database());
-            caps.put("cancel", c.cancel());
-            caps.put("rollback", c.rollback());
+            caps.put("oauth", platform.oauth().isPresent());
+            for (Capability capability : Capability.values()) {
+                caps.put(capability.key(), platform.capabilities().has(capability));
+            }
             return new PlatformView(platform.id().key(), Platforms.displayName(platform.id()), caps,
                     connection.map(ConnectionView::of).orElse(ConnectionView.NOT_CONNECTED));
         }

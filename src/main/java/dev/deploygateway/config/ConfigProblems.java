@@ -21,30 +21,45 @@ public final class ConfigProblems {
     }
 
     /**
+     * The owner renews a lease well before it lapses: at most a third of the TTL apart, so two renewals can fail
+     * (a slow Redis, a GC pause) before another instance takes the deployment over.
+     */
+    private static void checkLease(DeploymentConfig deployment, List<String> problems) {
+        long ttl = deployment.leaseTtl().toMillis();
+        long renew = deployment.leaseRenewInterval().toMillis();
+        if (renew <= 0 || ttl <= 0) {
+            problems.add("GATEWAY_DEPLOYMENT_LEASE_TTL and GATEWAY_DEPLOYMENT_LEASE_RENEW_INTERVAL must be positive.");
+        } else if (renew * 3 > ttl) {
+            problems.add("GATEWAY_DEPLOYMENT_LEASE_RENEW_INTERVAL must be at most a third of "
+                    + "GATEWAY_DEPLOYMENT_LEASE_TTL (e.g. TTL 15s with renewal every 5s), so a missed renewal does not "
+                    + "hand a running deployment to another instance.");
+        }
+    }
+
+    /**
      * All problems in the given configuration; empty when it can start. {@code keysRequired} is true whenever
      * demo features are off (every profile but dev, test and demo): then nothing may be ephemeral.
      */
     public static List<String> find(boolean keysRequired, TokenEncryptionConfig tokens, OAuthClientsConfig oauth,
-            RateLimitConfig rateLimit, long deploymentTimeoutMs, Optional<String> jwtPublicKeyLocation) {
+            RateLimitConfig rateLimit, DeploymentConfig deployment, Optional<String> jwtPublicKeyLocation) {
         List<String> problems = new ArrayList<>();
         checkTokenKeys(keysRequired, tokens, problems);
         checkCallback("VERCEL_CALLBACK_URL", oauth.vercel().callbackUrl(), problems);
         checkCallback("RAILWAY_CALLBACK_URL", oauth.railway().callbackUrl(), problems);
         checkCallback("RENDER_CALLBACK_URL", oauth.render().callbackUrl(), problems);
-        checkClientPair(keysRequired, "VERCEL", oauth.vercel(), problems);
-        checkClientPair(keysRequired, "RAILWAY", oauth.railway(), problems);
+        checkClientPair(keysRequired, "VERCEL", oauth.vercel(), true, problems);
+        // Railway also registers "Native" apps: a public client (PKCE, no secret), so a secret is optional there.
+        checkClientPair(keysRequired, "RAILWAY", oauth.railway(), false, problems);
         if (rateLimit.maxPerWindow() < 1) {
             problems.add("MAX_DEPLOYMENTS_PER_HOUR must be a whole number of at least 1.");
         }
         if (rateLimit.window().isNegative() || rateLimit.window().isZero()) {
             problems.add("RATE_LIMIT_WINDOW must be a positive duration such as 1h.");
         }
-        if (rateLimit.fallbackMaxPerInstance() < 0) {
-            problems.add("RATE_LIMIT_FALLBACK_MAX_PER_INSTANCE must be 0 or more.");
-        }
-        if (deploymentTimeoutMs < 1000) {
+        if (deployment.timeoutMs() < 1000) {
             problems.add("DEPLOYMENT_TIMEOUT_MS must be at least 1000 (milliseconds; default 300000).");
         }
+        checkLease(deployment, problems);
         if (keysRequired && jwtPublicKeyLocation.filter(s -> !s.isBlank()).isEmpty()) {
             problems.add("JWT_PUBLIC_KEY_LOCATION is required " + OUTSIDE_DEMO + ": the PEM public key or JWKS URL of "
                     + "the identity provider that signs callers' tokens (also set JWT_ISSUER and JWT_AUDIENCE).");
@@ -84,11 +99,13 @@ public final class ConfigProblems {
     }
 
     private static void checkClientPair(boolean keysRequired, String platform, OAuthClientsConfig.OAuthClient client,
-            List<String> problems) {
+            boolean secretRequired, List<String> problems) {
         boolean id = client.clientId().filter(s -> !s.isBlank()).isPresent();
         boolean secret = client.clientSecret().filter(s -> !s.isBlank()).isPresent();
-        if (id != secret) {
+        if (secretRequired && id != secret) {
             problems.add(platform + "_CLIENT_ID and " + platform + "_CLIENT_SECRET must be set together.");
+        } else if (secret && !id) {
+            problems.add(platform + "_CLIENT_SECRET is set without " + platform + "_CLIENT_ID.");
         }
         // With demo features the callback defaults to this service's own origin; otherwise it must be the exact
         // URI registered with the platform.

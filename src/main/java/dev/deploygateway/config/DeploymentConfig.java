@@ -18,19 +18,36 @@ public interface DeploymentConfig {
         return Duration.ofMillis(timeoutMs());
     }
 
-    /** How long a monitor lease lives without renewal; another instance takes over after it lapses. */
+    /**
+     * {@code GATEWAY_DEPLOYMENT_LEASE_TTL}: how long an owner's lease lives without renewal; another instance
+     * takes the deployment over after it lapses.
+     */
     @WithDefault("15s")
     Duration leaseTtl();
 
-    /** How often the owner renews its leases (well below {@link #leaseTtl()}). */
+    /**
+     * {@code GATEWAY_DEPLOYMENT_LEASE_RENEW_INTERVAL}: how often the owner renews its leases; at most a third of
+     * the TTL (checked at startup).
+     */
     @WithDefault("5s")
     Duration leaseRenewInterval();
+
+    /**
+     * Journal entries (log lines, statuses) one running deployment may buffer while the store is slow or down;
+     * beyond this the pipeline stops reading the platform's log until the store catches up.
+     */
+    @WithDefault("5000")
+    int journalCapacity();
+
+    /** Most journal entries written in one store round trip. */
+    @WithDefault("200")
+    int journalBatch();
 
     /** How often each instance looks for unowned active deployments (taken over) and overdue ones (timed out). */
     @WithDefault("2s")
     Duration sweepInterval();
 
-    /** {@code DEPLOYMENT_RETENTION}: how long a deployment's record and event log are kept. */
+    /** {@code GATEWAY_DEPLOYMENT_RETENTION}: how long a deployment's record and event log are kept. */
     @WithDefault("7d")
     Duration retention();
 

@@ -3,6 +3,7 @@ package dev.deploygateway.config;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -15,7 +16,7 @@ public interface RailwayConfig {
     URI apiUrl();
 
     /** {@code RAILWAY_WS_URL}: the subscriptions websocket, when not {@link #apiUrl()} with {@code ws(s)://}. */
-    java.util.Optional<URI> websocketUrl();
+    Optional<URI> websocketUrl();
 
     /** {@code RAILWAY_BACKBOARD_URL}: the root of {@code /project/…/up} and {@code /oauth/…}. */
     URI backboardUrl();
@@ -32,29 +33,11 @@ public interface RailwayConfig {
     @WithDefault("/oauth/token/revocation")
     String revokePath();
 
-    /** Attempts per idempotent call (queries) on 5xx, network errors and timeouts. */
-    @WithDefault("3")
-    int maxAttempts();
-
-    /** First back-off between attempts and log-stream reconnects; doubled each time, plus up to 50% jitter. */
-    @WithDefault("250ms")
-    Duration retryBackoff();
-
-    /** A 429 whose {@code Retry-After} is longer than this is not waited out but reported as RATE_LIMITED. */
-    @WithDefault("30s")
-    Duration maxRetryAfter();
-
-    /** A request whose response shows no progress for this long fails (and a query is retried). */
-    @WithDefault("60s")
-    Duration requestIdleTimeout();
-
-    /** Upper bound of one call (the tarball upload included). */
-    @WithDefault("120s")
-    Duration callTimeout();
-
-    /** Consecutive reconnects of a dropped log websocket without a new line in between before giving up. */
-    @WithDefault("5")
-    int maxStreamResumes();
+    /**
+     * Timeouts, retries and 429 waits of every Railway call and socket reconnect ({@code gateway.railway.calls.*};
+     * {@code call-timeout} is 120s by default in application.properties: the tarball upload is one call).
+     */
+    PlatformCallConfig calls();
 
     /** Pre-flight: largest gzip tarball sent to {@code /up}, bytes (Railway's limit is undocumented). */
     @WithDefault("52428800")

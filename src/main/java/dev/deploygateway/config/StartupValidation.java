@@ -25,7 +25,7 @@ public class StartupValidation {
             @ConfigProperty(name = "mp.jwt.verify.publickey") Optional<String> jwtKey) {
         // Without demo features there are no ephemeral keys: every key must be configured.
         List<String> problems = ConfigProblems.find(!profile.demoFeaturesEnabled(), tokens, oauth, rateLimit,
-                deployment.timeoutMs(), jwtKeyLocation.or(() -> jwtKey));
+                deployment, jwtKeyLocation.or(() -> jwtKey));
         if (!problems.isEmpty()) {
             String message = "Deploy Gateway cannot start; fix the configuration:\n  - "
                     + String.join("\n  - ", problems);

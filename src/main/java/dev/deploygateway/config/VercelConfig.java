@@ -1,7 +1,6 @@
 package dev.deploygateway.config;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 
 import io.smallrye.config.ConfigMapping;
@@ -17,7 +16,7 @@ public interface VercelConfig {
     /** {@code VERCEL_AUTHORIZE_URL}: the browser-facing authorize page (vercel.com in prod, the sandbox otherwise). */
     URI authorizeUrl();
 
-    /** {@code VERCEL_SITE_URL_TEMPLATE}: how a deployment's {@code url} host becomes a link; {@code {host}} is replaced. */
+    /** {@code VERCEL_SITE_URL_TEMPLATE}: how a deployment's {@code url} host becomes a link ({@code {host}}). */
     @WithDefault("https://{host}")
     String siteUrlTemplate();
 
@@ -29,25 +28,8 @@ public interface VercelConfig {
     @WithDefault("8")
     int uploadConcurrency();
 
-    /** Attempts per idempotent call (GETs, uploads by digest) on 5xx, network errors and timeouts. */
-    @WithDefault("3")
-    int maxAttempts();
-
-    /** First back-off between attempts; doubled each time, plus up to 50% jitter. */
-    @WithDefault("250ms")
-    Duration retryBackoff();
-
-    /** A 429 whose {@code Retry-After} is longer than this is not waited out but reported as RATE_LIMITED. */
-    @WithDefault("30s")
-    Duration maxRetryAfter();
-
-    /** Upper bound of one non-streaming call, including a waited-out 429. */
-    @WithDefault("60s")
-    Duration callTimeout();
-
-    /** Consecutive resumes of a dropped build-log stream without a new line before giving up. */
-    @WithDefault("5")
-    int maxStreamResumes();
+    /** Timeouts, retries and 429 waits of every Vercel call ({@code gateway.vercel.calls.*}). */
+    PlatformCallConfig calls();
 
     /** Pre-flight: most files in one deployment (the CLI switches to an archive above this). */
     @WithDefault("15000")

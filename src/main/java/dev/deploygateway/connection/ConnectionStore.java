@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.deploygateway.platform.PlatformId;
 import dev.deploygateway.store.MemoryKeyspace;
+import dev.deploygateway.store.ScriptReply;
 import dev.deploygateway.store.SharedStore;
 import dev.deploygateway.store.StoreKeys;
 import dev.deploygateway.store.StoreScript;
@@ -73,7 +74,7 @@ class ConnectionStore {
     /** Stores {@code updated} only while the value is still {@code expected.raw()}; true when it did. */
     Uni<Boolean> replace(String userId, Versioned expected, ConnectionRecord updated) {
         return store.run(REPLACE_IF_EQUALS, List.of(key(userId, platform(updated))),
-                List.of(expected.raw(), write(updated))).map(r -> !r.isEmpty() && r.get(0) == 1L);
+                List.of(expected.raw(), write(updated))).map(r -> r.size() > 0 && r.number(0) == 1L);
     }
 
     Uni<Boolean> delete(String userId, PlatformId platform) {
@@ -102,12 +103,12 @@ class ConnectionStore {
         }
     }
 
-    private static List<Long> replaceInMemory(MemoryKeyspace keyspace, List<String> keys, List<String> args) {
+    private static ScriptReply replaceInMemory(MemoryKeyspace keyspace, List<String> keys, List<String> args) {
         Optional<String> current = keyspace.read(keys.get(0), String.class);
         if (current.isPresent() && Objects.equals(current.get(), args.get(0))) {
             keyspace.putString(keys.get(0), args.get(1), 0);
-            return List.of(1L);
+            return ScriptReply.of(1L);
         }
-        return List.of(0L);
+        return ScriptReply.of(0L);
     }
 }

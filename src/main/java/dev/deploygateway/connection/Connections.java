@@ -9,13 +9,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import dev.deploygateway.platform.Platforms;
 import dev.deploygateway.error.ErrorCode;
 import dev.deploygateway.error.GatewayException;
 import dev.deploygateway.platform.DeploymentPlatform;
-import dev.deploygateway.platform.PlatformCapabilities.ConnectMethod;
+import dev.deploygateway.platform.Capability;
 import dev.deploygateway.platform.PlatformCredential;
 import dev.deploygateway.platform.PlatformException;
+import dev.deploygateway.platform.Platforms;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -75,7 +75,7 @@ public class Connections {
     /** Connects with a pasted token: stored only after the platform confirmed whose it is. */
     public Uni<Connection> connectWithToken(String userId, String platformKey, String token, String teamId) {
         var platform = platforms.byKey(platformKey);
-        if (!platform.capabilities().connectMethods().contains(ConnectMethod.API_TOKEN)) {
+        if (!platform.capabilities().has(Capability.API_TOKEN)) {
             return Uni.createFrom().failure(platform.unsupported("connecting with an API token"));
         }
         if (token == null || token.isBlank() || token.length() > 4096) {
@@ -83,7 +83,7 @@ public class Connections {
                     "token is required (at most 4096 characters)."));
         }
         var credential = new PlatformCredential(token.strip(), Optional.ofNullable(teamId));
-        return writer.connect(userId, platform, credential, dev.deploygateway.connection.ConnectMethod.TOKEN,
+        return writer.connect(userId, platform, credential, ConnectMethod.TOKEN,
                 Optional.empty(), credential.teamId())
                 .onFailure(e -> e instanceof PlatformException p && p.code() == ErrorCode.RECONNECT_REQUIRED)
                 .transform(e -> new GatewayException(ErrorCode.PLATFORM_TOKEN_REJECTED,
@@ -101,8 +101,9 @@ public class Connections {
         });
     }
 
+    /** Platforms with OAuth can revoke; the others' tokens (pasted API keys) are the user's to manage. */
     private Uni<Void> revoke(String userId, DeploymentPlatform platform, ConnectionRecord record) {
-        if (!platform.capabilities().tokenRevoke()) {
+        if (platform.oauth().isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         var id = platform.id();
@@ -110,7 +111,7 @@ public class Connections {
             // The refresh token names the whole grant; revoking it ends the access tokens too.
             String field = record.refresh() != null ? ConnectionTokens.REFRESH : ConnectionTokens.ACCESS;
             String stored = record.refresh() != null ? record.refresh() : record.access();
-            return platform.revoke(tokens.open(userId, id, field, stored).plaintext());
+            return platform.oauth().get().revoke(tokens.open(userId, id, field, stored).plaintext());
         }).onFailure().recoverWithUni(e -> {
             LOG.warnf("Revoking user %s's %s token failed (%s); the connection is deleted anyway", userId, id.key(),
                     e instanceof GatewayException g ? g.code() : e.getClass().getSimpleName());

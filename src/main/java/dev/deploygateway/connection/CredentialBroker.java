@@ -1,17 +1,16 @@
 package dev.deploygateway.connection;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import dev.deploygateway.platform.Platforms;
 import dev.deploygateway.config.ConnectionsConfig;
 import dev.deploygateway.error.ErrorCode;
 import dev.deploygateway.error.GatewayException;
@@ -20,6 +19,7 @@ import dev.deploygateway.platform.PlatformException;
 import dev.deploygateway.platform.PlatformId;
 import dev.deploygateway.platform.PlatformStep;
 import dev.deploygateway.platform.PlatformTokens;
+import dev.deploygateway.platform.Platforms;
 import dev.deploygateway.store.StoreKeys;
 import io.smallrye.mutiny.Uni;
 
@@ -42,7 +42,6 @@ public class CredentialBroker implements PlatformCredentials {
     private final ConnectionsConfig config;
     private final Clock clock;
     private final Map<String, Uni<PlatformCredential>> inflight = new ConcurrentHashMap<>();
-    private final AtomicLong refreshesStarted = new AtomicLong();
 
     @Inject
     CredentialBroker(ConnectionStore connections, ConnectionTokens tokens, Platforms platforms,
@@ -57,11 +56,6 @@ public class CredentialBroker implements PlatformCredentials {
         this.platforms = platforms;
         this.config = config;
         this.clock = clock;
-    }
-
-    /** Refresh calls this instance has sent to platforms (for tests and diagnostics). */
-    long refreshesStarted() {
-        return refreshesStarted.get();
     }
 
     @Override
@@ -146,8 +140,8 @@ public class CredentialBroker implements PlatformCredentials {
             }
             String refreshToken = tokens.open(userId, platform, ConnectionTokens.REFRESH, current.record().refresh())
                     .plaintext();
-            refreshesStarted.incrementAndGet();
-            return platforms.get(platform).refresh(refreshToken)
+            var oauth = platforms.get(platform).oauth().orElseThrow(() -> reconnect(platform));
+            return oauth.refresh(refreshToken)
                     .ifNoItem().after(config.refreshTimeout()).failWith(() -> PlatformException.of(
                             ErrorCode.TIMED_OUT, platform, PlatformStep.AUTH, true,
                             "The " + platform.key() + " token refresh did not answer in time"))
@@ -163,7 +157,7 @@ public class CredentialBroker implements PlatformCredentials {
         String access = tokens.seal(userId, platform, ConnectionTokens.ACCESS, fresh.accessToken());
         String refresh = fresh.refreshToken().map(r -> tokens.seal(userId, platform, ConnectionTokens.REFRESH, r))
                 .orElse(current.record().refresh());
-        Long expiresAt = fresh.expiresAt().map(java.time.Instant::toEpochMilli).orElse(null);
+        Long expiresAt = fresh.expiresAt().map(Instant::toEpochMilli).orElse(null);
         var updated = current.record().withTokens(access, refresh, expiresAt);
         return connections.replace(userId, current, updated).chain(stored -> {
             if (!stored) {

@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import dev.deploygateway.platform.Platforms;
 import dev.deploygateway.config.ConnectionsConfig;
 import dev.deploygateway.config.IdentityConfig;
 import dev.deploygateway.config.OAuthClientsConfig;
@@ -19,6 +18,7 @@ import dev.deploygateway.platform.CodeExchange;
 import dev.deploygateway.platform.DeploymentPlatform;
 import dev.deploygateway.platform.OAuthAuthorization;
 import dev.deploygateway.platform.PlatformId;
+import dev.deploygateway.platform.Platforms;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -51,15 +51,15 @@ class OAuthConnector {
 
     /** Starts a handshake; the answer is where to send the browser. */
     Uni<URI> start(String userId, DeploymentPlatform platform, String returnTo, URI ownBase) {
-        if (!platform.capabilities().supportsOAuth()) {
+        if (platform.oauth().isEmpty()) {
             return Uni.createFrom().failure(platform.unsupported("OAuth"));
         }
         String target = ReturnTo.validate(returnTo, identity.allowedOrigins());
         URI redirect = redirectUri(platform.id(), ownBase);
         String state = Randomness.token();
         String verifier = Randomness.token();
-        URI authorize = platform.authorizationUrl(new OAuthAuthorization(state, Randomness.s256(verifier), redirect,
-                List.of()));
+        URI authorize = platform.oauth().get().authorizationUrl(new OAuthAuthorization(state,
+                Randomness.s256(verifier), redirect, List.of()));
         var pending = new PendingAuthorization(userId, platform.id().key(), issuer(authorize), redirect.toString(),
                 target, verifier, clock.millis());
         return states.remember(state, pending, config.stateTtl()).replaceWith(authorize);
@@ -88,7 +88,8 @@ class OAuthConnector {
                 return Uni.createFrom().item(redirect(pending, "connectError", reason.isEmpty() ? "error" : reason));
             }
             var exchange = new CodeExchange(code, pending.verifier(), URI.create(pending.redirectUri()));
-            return platform.exchangeCode(exchange)
+            var oauth = platform.oauth().orElseThrow(() -> platform.unsupported("OAuth"));
+            return oauth.exchangeCode(exchange)
                     .chain(tokens -> writer.connect(userId, platform, tokens.credential(), ConnectMethod.OAUTH,
                             Optional.of(tokens), tokens.teamId()))
                     .map(connection -> redirect(pending, "connected", platform.id().key()))

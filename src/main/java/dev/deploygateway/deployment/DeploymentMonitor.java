@@ -1,92 +1,100 @@
 package dev.deploygateway.deployment;
 
-import java.time.Instant;
-import java.util.List;
+import static io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP;
 
-import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
 import dev.deploygateway.config.DeploymentConfig;
-import io.quarkus.runtime.StartupEvent;
+import dev.deploygateway.store.ScoredMember;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Vertx;
 
 /**
  * Keeps every running deployment owned by exactly one instance. Every {@code sweepInterval} each instance looks
- * at the cluster-wide set of active deployments and claims the ones whose lease has lapsed (their instance
- * stopped), then resumes watching them from the platform's state; deployments found already finished are
- * removed from the set. Overdue ones are ended as TIMED_OUT by the resumed run's own timer.
+ * at the cluster-wide set of running deployments and claims those whose lease lapsed (their instance stopped or
+ * was cut off), then resumes them from the platform's state; never one its own instance is running. A claim
+ * raises the deployment's generation, which fences the previous owner's writes. Entries of ended deployments,
+ * and of creations that never happened (the set is written just before the creation script), are removed.
  */
 @ApplicationScoped
 public class DeploymentMonitor {
 
     private static final Logger LOG = Logger.getLogger(DeploymentMonitor.class);
     private static final int SWEEP_BATCH = 200;
+    /** How long an entry may wait for its creation before it counts as one that never happened. */
+    private static final Duration CREATION_GRACE = Duration.ofMinutes(1);
 
     private final DeploymentRepository repository;
-    private final DeploymentLeases leases;
+    private final DeploymentOwnership ownership;
     private final DeploymentPipeline pipeline;
     private final DeploymentConfig config;
-    private final Vertx vertx;
-    private long timerId = -1;
-    private volatile boolean sweeping;
 
-    DeploymentMonitor(DeploymentRepository repository, DeploymentLeases leases, DeploymentPipeline pipeline,
-            DeploymentConfig config, Vertx vertx) {
+    DeploymentMonitor(DeploymentRepository repository, DeploymentOwnership ownership, DeploymentPipeline pipeline,
+            DeploymentConfig config) {
         this.repository = repository;
-        this.leases = leases;
+        this.ownership = ownership;
         this.pipeline = pipeline;
         this.config = config;
-        this.vertx = vertx;
     }
 
-    void start(@Observes StartupEvent event) {
-        timerId = vertx.setPeriodic(config.sweepInterval().toMillis(), id -> sweep());
+    @Scheduled(every = "${gateway.deployment.sweep-interval}", concurrentExecution = SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    Uni<Void> sweep() {
+        return sweepNow().replaceWithVoid().onFailure().invoke(e -> LOG.debugf("monitor sweep skipped: %s", e))
+                .onFailure().recoverWithNull();
     }
 
-    /** One sweep; public for tests. */
-    public Uni<Integer> sweepNow() {
-        return repository.active(SWEEP_BATCH).chain(ids -> Multi.createFrom().iterable(ids)
-                .filter(id -> !leases.holds(id))
-                .onItem().transformToUniAndConcatenate(this::adopt)
-                .collect().asList().map(List::size));
+    /** One sweep; how many deployments this instance took over. */
+    Uni<Integer> sweepNow() {
+        return repository.active(SWEEP_BATCH).chain(entries -> Multi.createFrom().iterable(entries)
+                .onItem().transformToUniAndConcatenate(entry -> visit(entry).onFailure().recoverWithItem(false))
+                .filter(Boolean::booleanValue)
+                .collect().asList().map(adopted -> adopted.size()));
     }
 
-    private void sweep() {
-        if (sweeping) {
-            return;
+    private Uni<Boolean> visit(ScoredMember entry) {
+        Optional<DeploymentRef> parsed = DeploymentRef.fromActiveMember(entry.member());
+        if (parsed.isEmpty()) {
+            LOG.warnf("dropping a malformed entry from the active set");
+            return repository.removeActive(entry.member()).replaceWith(false);
         }
-        sweeping = true;
-        sweepNow().onTermination().invoke(() -> sweeping = false)
-                .subscribe().with(n -> {
-                }, failure -> LOG.debugf("monitor sweep skipped: %s", failure.toString()));
+        DeploymentRef ref = parsed.get();
+        if (ownership.runsHere(ref.id())) {
+            return Uni.createFrom().item(false);
+        }
+        return ownership.claim(ref).chain(claim -> switch (claim.outcome()) {
+            case OwnershipScripts.CLAIMED -> adopt(ref, claim);
+            case OwnershipScripts.ENDED -> repository.deactivate(ref).replaceWith(false);
+            case OwnershipScripts.MISSING -> neverCreated(entry)
+                    ? repository.deactivate(ref).replaceWith(false)
+                    : Uni.createFrom().item(false);
+            default -> Uni.createFrom().item(false);
+        });
     }
 
-    private Uni<Boolean> adopt(String id) {
-        return leases.claim(id).chain(claimed -> {
-            if (!claimed) {
-                return Uni.createFrom().item(false);
+    private Uni<Boolean> adopt(DeploymentRef ref, DeploymentOwnership.Claim claim) {
+        long generation = claim.generation().orElseThrow();
+        return repository.find(ref).map(found -> {
+            if (found.isEmpty()) {
+                return false;
             }
-            return repository.find(id).chain(found -> {
-                if (found.isEmpty() || found.get().terminal()) {
-                    return repository.deactivate(id).chain(() -> leases.release(id)).replaceWith(false);
-                }
-                LOG.infof("taking over deployment %s (its instance stopped; deadline %s, now %s)", id,
-                        found.get().deadline(), Instant.now());
-                pipeline.resume(found.get());
-                return Uni.createFrom().item(true);
-            });
-        }).onFailure().recoverWithItem(false);
+            LOG.infof("taking over deployment %s (generation %d; its instance stopped; deadline %s)", ref.id(),
+                    generation, found.get().deadline());
+            pipeline.resume(found.get(), generation, claim.askedAtNanos());
+            return true;
+        });
     }
 
-    @PreDestroy
-    void stop() {
-        if (timerId >= 0) {
-            vertx.cancelTimer(timerId);
-        }
+    /** The entry's creation time is its deadline minus the timeout; long past it, no record will appear. */
+    private boolean neverCreated(ScoredMember entry) {
+        Instant created = Instant.ofEpochMilli((long) entry.score()).minus(config.timeout());
+        return created.plus(CREATION_GRACE).isBefore(Instant.now());
     }
 }

@@ -1,7 +1,7 @@
 package dev.deploygateway.deployment;
 
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,11 +13,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.deploygateway.platform.PlatformState;
 
 /**
- * Maps a record to store hash fields and back. One field per attribute, so that the owner's status updates and
- * a viewer's cancel request touch different fields and never overwrite each other.
+ * Maps a record, and every {@link RecordChange}, to store hash fields and back: the only place that knows the
+ * field names. One field per attribute, so the owner's writes and a viewer's cancel request touch different
+ * fields and never overwrite each other. {@code generation} and {@code journalSeq} belong to the store scripts.
  */
 @ApplicationScoped
 class DeploymentRecordCodec {
+
+    static final String STATUS = "status";
+    static final String GENERATION = "generation";
+    private static final String CANCEL_REQUESTED = "cancelRequested";
 
     private final ObjectMapper json;
 
@@ -25,38 +30,63 @@ class DeploymentRecordCodec {
         this.json = json;
     }
 
+    /** The fields of a new record (the creation script adds {@code generation}). */
     Map<String, String> fields(DeploymentRecord r) {
-        Map<String, String> f = new HashMap<>();
+        Map<String, String> f = new LinkedHashMap<>();
         f.put("id", r.id());
         f.put("userId", r.userId());
         f.put("settings", write(r.settings()));
-        f.put("status", r.status().name());
+        f.put(STATUS, r.status().name());
         f.put("createdAt", r.createdAt().toString());
         f.put("updatedAt", r.updatedAt().toString());
         f.put("deadline", r.deadline().toString());
-        f.put("cancelRequested", Boolean.toString(r.cancelRequested()));
-        r.step().ifPresent(v -> f.put("step", v));
-        r.url().ifPresent(v -> f.put("url", v));
-        r.platformProjectId().ifPresent(v -> f.put("platformProjectId", v));
-        r.platformDeploymentId().ifPresent(v -> f.put("platformDeploymentId", v));
-        r.finishedAt().ifPresent(v -> f.put("finishedAt", v.toString()));
-        r.error().ifPresent(v -> f.put("error", write(v)));
+        f.put(CANCEL_REQUESTED, Boolean.toString(r.cancelRequested()));
+        f.put("platformCalled", Boolean.toString(r.platformCalled()));
         r.envCipher().ifPresent(v -> f.put("envCipher", v));
         r.redeployOf().ifPresent(v -> f.put("redeployOf", v));
-        r.lastPlatformEventAt().ifPresent(v -> f.put("lastPlatformEventAt", v.toString()));
-        r.lastPlatformEventId().ifPresent(v -> f.put("lastPlatformEventId", v));
         return f;
     }
 
+    /** The fields one change sets. */
+    Map<String, String> fields(RecordChange change) {
+        Map<String, String> f = new LinkedHashMap<>();
+        if (change instanceof RecordChange.Progressed p) {
+            f.put(STATUS, p.state().name());
+            f.put("step", DeploymentError.step(p.step()));
+            f.put("updatedAt", p.at().toString());
+        } else if (change instanceof RecordChange.ProjectReady p) {
+            f.put("platformProjectId", p.platformProjectId());
+        } else if (change instanceof RecordChange.PlatformCalled) {
+            f.put("platformCalled", "true");
+        } else if (change instanceof RecordChange.Accepted a) {
+            f.put("platformDeploymentId", a.platformDeploymentId());
+            a.url().ifPresent(u -> f.put("url", u));
+        } else if (change instanceof RecordChange.LogWritten w) {
+            f.put("logCursor", write(w.cursor()));
+        } else if (change instanceof RecordChange.Finished end) {
+            f.put(STATUS, end.state().name());
+            f.put("updatedAt", end.at().toString());
+            f.put("finishedAt", end.at().toString());
+            end.url().ifPresent(u -> f.put("url", u));
+            end.error().ifPresent(e -> f.put("error", write(e)));
+        }
+        return f;
+    }
+
+    /** The field a viewer's cancel request sets. */
+    Map<String, String> cancelRequest() {
+        return Map.of(CANCEL_REQUESTED, "true");
+    }
+
     Optional<DeploymentRecord> record(Map<String, String> f) {
-        if (f.isEmpty() || !f.containsKey("id") || !f.containsKey("settings")) {
+        if (f.isEmpty() || !f.containsKey("id") || !f.containsKey("settings") || !f.containsKey(STATUS)) {
             return Optional.empty();
         }
         return Optional.of(new DeploymentRecord(
                 f.get("id"),
                 f.get("userId"),
                 read(f.get("settings"), DeploymentSettings.class),
-                PlatformState.valueOf(f.get("status")),
+                PlatformState.valueOf(f.get(STATUS)),
                 opt(f, "step"),
                 opt(f, "url"),
                 opt(f, "platformProjectId"),
@@ -67,10 +97,11 @@ class DeploymentRecordCodec {
                 Instant.parse(f.get("deadline")),
                 opt(f, "error").map(e -> read(e, DeploymentError.class)),
                 opt(f, "envCipher"),
-                Boolean.parseBoolean(f.get("cancelRequested")),
+                Boolean.parseBoolean(f.get(CANCEL_REQUESTED)),
                 opt(f, "redeployOf"),
-                opt(f, "lastPlatformEventAt").map(Instant::parse),
-                opt(f, "lastPlatformEventId")));
+                opt(f, "logCursor").map(c -> read(c, LogCursor.class)),
+                Boolean.parseBoolean(f.get("platformCalled")),
+                opt(f, GENERATION).map(Long::parseLong).orElse(1L)));
     }
 
     String write(Object value) {

@@ -30,6 +30,7 @@ public enum ErrorCode {
     INTERNAL_ERROR(500, "Internal error"),
     PLATFORM_UNAVAILABLE(502, "Platform unavailable"),
     STORE_UNAVAILABLE(503, "Shared store unavailable"),
+    SERVICE_SATURATED(503, "Instance at capacity"),
     TIMED_OUT(504, "Timed out");
 
     private final int status;

@@ -38,14 +38,13 @@ public class EventFeeds {
      * Every event after {@code afterId} (replay), then live ones, ending after the {@code end} event. A viewer that
      * falls too far behind fails with a slow-viewer error that carries the last id it received.
      */
-    public Multi<DeploymentEvent> subscribe(String deploymentId, String afterId) {
+    public Multi<DeploymentEvent> subscribe(String userId, String deploymentId, String afterId) {
         return Multi.createFrom().emitter(emitter -> {
             AtomicReference<LiveFeed> joined = new AtomicReference<>();
             // A feed that closed between lookup and join is replaced by a fresh one.
             while (joined.get() == null) {
-                LiveFeed feed = feeds.compute(deploymentId, (id, existing) -> existing == null || existing.isClosed()
-                        ? newFeed(id)
-                        : existing);
+                LiveFeed feed = feeds.compute(EventLog.key(userId, deploymentId), (key, existing) -> existing == null
+                        || existing.isClosed() ? newFeed(key) : existing);
                 if (feed.add(emitter, afterId)) {
                     joined.set(feed);
                     feed.poll();
@@ -55,8 +54,8 @@ public class EventFeeds {
     }
 
     /** Polls now rather than at the next tick: an event was just appended on this instance. */
-    void wake(String deploymentId) {
-        LiveFeed feed = feeds.get(deploymentId);
+    void wake(String userId, String deploymentId) {
+        LiveFeed feed = feeds.get(EventLog.key(userId, deploymentId));
         if (feed != null) {
             vertx.runOnContext(v -> feed.poll());
         }
@@ -69,13 +68,14 @@ public class EventFeeds {
                 : java.util.Optional.empty();
     }
 
-    private LiveFeed newFeed(String deploymentId) {
+    /** A feed reading the stream at {@code logKey} (feeds are keyed by their log's key). */
+    private LiveFeed newFeed(String logKey) {
         LiveFeed[] self = new LiveFeed[1];
-        self[0] = new LiveFeed(deploymentId,
-                (after, count) -> store.streamRead(EventLog.key(deploymentId), after, count)
+        self[0] = new LiveFeed(logKey,
+                (after, count) -> store.streamRead(logKey, after, count)
                         .map(entries -> entries.stream().map(EventLog::decode).toList()),
                 config.subscriberBuffer(),
-                () -> feeds.remove(deploymentId, self[0]));
+                () -> feeds.remove(logKey, self[0]));
         return self[0];
     }
 

@@ -1,9 +1,8 @@
 package dev.deploygateway.platform;
 
-import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.time.Instant;
 
 import dev.deploygateway.error.ErrorCode;
 import dev.deploygateway.scaffold.SourceBundle;
@@ -17,7 +16,8 @@ import io.smallrye.mutiny.Uni;
  *
  * <p>All operations are non-blocking. Failures arrive as {@link PlatformException} with the gateway's error
  * taxonomy. Operations a platform lacks (see {@link #capabilities()}) fail with
- * {@link ErrorCode#UNSUPPORTED_BY_PLATFORM}; their defaults here do exactly that.
+ * {@link ErrorCode#UNSUPPORTED_BY_PLATFORM}; their defaults here do exactly that. OAuth is its own smaller SPI,
+ * {@link PlatformOAuth}, reached through {@link #oauth()} only on platforms that offer it.
  */
 public interface DeploymentPlatform {
 
@@ -27,24 +27,9 @@ public interface DeploymentPlatform {
 
     // --- connecting an account -------------------------------------------------------------------------
 
-    /** The URL to send the user's browser to; carries {@code state} and the PKCE S256 challenge. */
-    default URI authorizationUrl(OAuthAuthorization request) {
-        throw unsupported("OAuth");
-    }
-
-    /** Redeems the code from the redirect (with the PKCE verifier) for tokens. */
-    default Uni<PlatformTokens> exchangeCode(CodeExchange exchange) {
-        return Uni.createFrom().failure(unsupported("OAuth"));
-    }
-
-    /** Trades a refresh token for new tokens; the returned refresh token replaces the old one. */
-    default Uni<PlatformTokens> refresh(String refreshToken) {
-        return Uni.createFrom().failure(unsupported("token refresh"));
-    }
-
-    /** Revokes a token at the platform (on disconnect). */
-    default Uni<Void> revoke(String token) {
-        return Uni.createFrom().failure(unsupported("token revocation"));
+    /** The platform's OAuth flow, when it offers one to third parties; empty means "connect with an API token". */
+    default Optional<PlatformOAuth> oauth() {
+        return Optional.empty();
     }
 
     /** Checks a pasted or freshly obtained token: who it is and which teams it may deploy into. */
@@ -56,8 +41,8 @@ public interface DeploymentPlatform {
      * The platform's naming rule when {@code name} breaks it, checked locally before anything is stored or sent;
      * empty when the name is well formed (whether it is free is {@link #checkProjectName}'s business).
      */
-    default java.util.Optional<String> projectNameProblem(String name) {
-        return java.util.Optional.empty();
+    default Optional<String> projectNameProblem(String name) {
+        return Optional.empty();
     }
 
     /** Whether {@code name} can be used for a new project in the credential's account/team. */
@@ -71,12 +56,16 @@ public interface DeploymentPlatform {
 
     // --- deploying -----------------------------------------------------------------------------------------
 
+    /** The platform's limits on one upload (file count, per-file and total size). */
+    SourceLimits sourceLimits();
+
     /**
-     * Pre-flight: checks the bundle against the platform's limits (file count, sizes) before anything is
-     * created, and fails with {@link ErrorCode#UPLOAD_REJECTED} (step UPLOAD, not retryable) if it cannot fit.
-     * Pure: no network.
+     * Pre-flight: checks the bundle against {@link #sourceLimits()} before anything is created, and fails with
+     * {@link ErrorCode#UPLOAD_REJECTED} (step UPLOAD, not retryable) if it cannot fit. Pure: no network.
      */
-    PreparedSource prepareSource(SourceBundle bundle);
+    default PreparedSource prepareSource(SourceBundle bundle) {
+        return sourceLimits().check(id(), bundle);
+    }
 
     /**
      * Uploads the source (only what the platform does not already have) and triggers the build; the seed's

@@ -1,6 +1,10 @@
 package dev.deploygateway.platform;
 
-/** The step of a deployment (or connection) in which a platform call failed; kept from the seed's vocabulary. */
+/**
+ * The one step vocabulary of a deployment (and of a connection's platform calls): the {@code step} of status
+ * events, of the record and of errors, lower-cased on the wire. Kept from the seed's vocabulary, plus
+ * {@code PROVISION} for a database.
+ */
 public enum PlatformStep {
-    AUTH, CHECK, CREATE, UPLOAD, CONFIGURE, BUILD, DEPLOY, WATCH, MANAGE
+    AUTH, CHECK, CREATE, CONFIGURE, PROVISION, UPLOAD, BUILD, DEPLOY, WATCH, MANAGE
 }

@@ -5,8 +5,7 @@ package dev.deploygateway.ratelimit;
  *
  * @param admitted whether the deployment may proceed
  * @param duplicate the deployment id was already admitted in the window (a retry): admitted, counted once
- * @param fallback decided on this instance's fallback log because Redis was unreachable
  * @param quota the quota after this decision
  */
-public record RateLimitDecision(boolean admitted, boolean duplicate, boolean fallback, Quota quota) {
+public record RateLimitDecision(boolean admitted, boolean duplicate, Quota quota) {
 }

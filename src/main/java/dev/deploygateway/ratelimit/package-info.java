@@ -1,8 +1,7 @@
 /**
- * The per-user deployment rate limiter: an exact sliding-window log ("at most N admissions in any rolling
- * window") kept in one sorted set per user and decided by one atomic script ({@link
- * dev.deploygateway.ratelimit.SlidingWindowScript}); refunds; the quota view; the fail-open fallback log with
- * its replay into Redis; and the HTTP vocabulary of a limit ({@link dev.deploygateway.ratelimit.RateLimitHeaders},
- * {@link dev.deploygateway.ratelimit.RateLimitedException}). Depends on {@code store} and {@code config} only.
+ * The per-user deployment rate limiter: an exact sliding-window log per user decided atomically by the store
+ * ({@link dev.deploygateway.ratelimit.SlidingWindow}, a Lua fragment with its Java twin, embedded in the
+ * deployment's creation script); refunds; the quota view; the {@code RateLimit}/{@code X-RateLimit-*} headers and
+ * the 429 problem. While Redis is unreachable nothing is admitted (503), so the limit is never exceeded.
  */
 package dev.deploygateway.ratelimit;

@@ -3,6 +3,7 @@ package dev.deploygateway.store;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -63,6 +64,31 @@ public final class MemoryKeyspace {
         T created = factory.get();
         slots.put(key, new Slot(created, 0));
         return created;
+    }
+
+    /** The string at key ({@code GET}). */
+    public Optional<String> string(String key) {
+        return read(key, String.class);
+    }
+
+    /** The hash at key, live (changes write through), when it exists. */
+    public Optional<Map<String, String>> hash(String key) {
+        return read(key, MemoryHash.class).map(h -> h);
+    }
+
+    /** The hash at key, created (without expiry) when missing; changes write through. */
+    public Map<String, String> hashOrCreate(String key) {
+        return readOrCreate(key, MemoryHash.class, MemoryHash::new);
+    }
+
+    /** The sorted set at key when it exists. */
+    public Optional<MemorySortedSet> sortedSet(String key) {
+        return read(key, MemorySortedSet.class);
+    }
+
+    /** The stream at key, created (without expiry) when missing. */
+    public MemoryStream streamOrCreate(String key) {
+        return readOrCreate(key, MemoryStream.class, MemoryStream::new);
     }
 
     /** Stores a string, replacing value and expiry ({@code expiresAt} 0 = none). */
@@ -131,6 +157,11 @@ public final class MemoryKeyspace {
     /** Number of keys held, including expired ones not yet swept. */
     public int size() {
         return slots.size();
+    }
+
+    /** A hash value; a named type so a WRONGTYPE check can tell it from other maps. */
+    static final class MemoryHash extends LinkedHashMap<String, String> {
+        private static final long serialVersionUID = 1L;
     }
 
     private Slot live(String key) {

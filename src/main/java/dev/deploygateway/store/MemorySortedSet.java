@@ -56,6 +56,20 @@ public final class MemorySortedSet {
         return out;
     }
 
+    /** Members with min &lt;= score &lt;= max, descending (by score, then member), at most limit of them. */
+    public List<ScoredMember> rangeByScoreDescending(double max, double min, int limit) {
+        List<ScoredMember> out = new ArrayList<>();
+        for (ScoredMember m : ordered.descendingSet()) {
+            if (m.score() < min || out.size() >= limit) {
+                break;
+            }
+            if (m.score() <= max) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
     /** Removes members with min &lt;= score &lt;= max; returns how many. */
     public long removeRangeByScore(double min, double max) {
         List<ScoredMember> doomed = rangeByScore(min, max, Integer.MAX_VALUE);

@@ -113,24 +113,20 @@ public final class MemoryStore implements SharedStore {
     @Override
     public Uni<Void> hashPut(String key, Map<String, String> fields) {
         return call(() -> {
-            keyspace.readOrCreate(key, HashValue.class, HashValue::new).putAll(fields);
+            keyspace.hashOrCreate(key).putAll(fields);
             return null;
         });
     }
 
     @Override
     public Uni<Map<String, String>> hashGetAll(String key) {
-        return call(() -> keyspace.read(key, HashValue.class).<Map<String, String>>map(LinkedHashMap::new)
-                .orElse(Map.of()));
+        return call(() -> keyspace.hash(key).<Map<String, String>>map(LinkedHashMap::new).orElse(Map.of()));
     }
 
     @Override
-    public Uni<Long> hashDelete(String key, String... fields) {
-        return call(() -> keyspace.read(key, HashValue.class).map(h -> {
-            long removed = Arrays.stream(fields).filter(f -> h.remove(f) != null).count();
-            keyspace.removeIfEmpty(key, h.isEmpty());
-            return removed;
-        }).orElse(0L));
+    public Uni<List<Map<String, String>>> hashGetAll(List<String> keys) {
+        return call(() -> keys.stream().map(key -> keyspace.hash(key)
+                .<Map<String, String>>map(LinkedHashMap::new).orElse(Map.of())).toList());
     }
 
     @Override
@@ -152,6 +148,12 @@ public final class MemoryStore implements SharedStore {
     public Uni<List<ScoredMember>> sortedRangeByScore(String key, double min, double max, int limit) {
         return call(() -> keyspace.read(key, MemorySortedSet.class).map(z -> z.rangeByScore(min, max, limit))
                 .orElse(List.of()));
+    }
+
+    @Override
+    public Uni<List<ScoredMember>> sortedRangeByScoreDescending(String key, double max, double min, int limit) {
+        return call(() -> keyspace.read(key, MemorySortedSet.class)
+                .map(z -> z.rangeByScoreDescending(max, min, limit)).orElse(List.of()));
     }
 
     @Override
@@ -181,8 +183,8 @@ public final class MemoryStore implements SharedStore {
     }
 
     @Override
-    public Uni<List<Long>> run(StoreScript script, List<String> keys, List<String> args) {
-        return call(() -> List.copyOf(script.memory().run(keyspace, keys, args)));
+    public Uni<ScriptReply> run(StoreScript script, List<String> keys, List<String> args) {
+        return call(() -> script.memory().run(keyspace, keys, args));
     }
 
     /** Runs one command under the lock; the Uni is lazy like a Redis call, and fails like a Redis error. */
@@ -194,10 +196,5 @@ public final class MemoryStore implements SharedStore {
         synchronized (keyspace) {
             return command.get();
         }
-    }
-
-    /** A hash value; a named type so a WRONGTYPE check can tell it from other maps. */
-    static final class HashValue extends LinkedHashMap<String, String> {
-        private static final long serialVersionUID = 1L;
     }
 }

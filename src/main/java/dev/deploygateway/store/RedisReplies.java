@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.vertx.mutiny.redis.client.Response;
+import io.vertx.redis.client.Response;
 import io.vertx.redis.client.ResponseType;
 
 /** Converting between Java values and Redis arguments/replies (RESP2 and RESP3 shapes both accepted). */
@@ -33,17 +33,36 @@ final class RedisReplies {
         return e instanceof io.vertx.redis.client.impl.types.ErrorType;
     }
 
-    /** An integer or an array of integers. */
-    static List<Long> integers(Response reply) {
+    /** A script's reply: a single value or a flat array of values (nil elements kept as absent). */
+    static ScriptReply scriptReply(Response reply) {
         if (reply == null) {
-            return List.of();
+            return new ScriptReply(List.of());
         }
         if (reply.type() != ResponseType.MULTI) {
-            return List.of(reply.toLong());
+            return ScriptReply.of(reply.toString());
         }
-        List<Long> out = new ArrayList<>(reply.size());
+        List<String> out = new ArrayList<>(reply.size());
         for (int i = 0; i < reply.size(); i++) {
-            out.add(reply.get(i).toLong());
+            Response item = reply.get(i);
+            out.add(item == null ? null : item.toString());
+        }
+        return new ScriptReply(out);
+    }
+
+    /** {@code HGETALL}: a flat array (RESP2) or a map (RESP3); empty when the key does not exist. */
+    static Map<String, String> hash(Response reply) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (reply == null) {
+            return out;
+        }
+        if (reply.type() == ResponseType.MULTI && !reply.isMap()) {
+            for (int i = 0; i + 1 < reply.size(); i += 2) {
+                out.put(reply.get(i).toString(), reply.get(i + 1).toString());
+            }
+            return out;
+        }
+        for (String field : reply.getKeys()) {
+            out.put(field, reply.get(field).toString());
         }
         return out;
     }

@@ -5,30 +5,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.redis.client.Response;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
 
 /**
- * The Redis backend, on Quarkus's reactive client. Every command is bounded by the command timeout and goes
- * through the {@link StoreCircuitBreaker}; an outage surfaces as {@link StoreUnavailableException}, while an
- * error reply from Redis (a bug, not an outage) surfaces as itself and does not trip the breaker.
+ * The Redis backend. Commands go through the {@link RedisDispatcher} (pool wait and command timeout bounded
+ * apart, circuit breaker); an outage surfaces as {@link StoreUnavailableException}, a saturated instance as
+ * {@link StoreSaturatedException}, while an error reply from Redis (a bug, not an outage) surfaces as itself.
+ * Works unchanged on standalone, Sentinel and Cluster clients: every multi-key command and script keeps its keys
+ * on one hash slot, and scripts are sent as {@code EVALSHA} with {@code EVAL} as the fallback on
+ * {@code NOSCRIPT}, which loads the script on exactly the node that owns the key.
  */
 public final class RedisStore implements SharedStore {
 
-    private final ReactiveRedisDataSource redis;
-    private final Duration commandTimeout;
-    private final StoreCircuitBreaker breaker;
-    private final Map<String, String> loadedScripts = new ConcurrentHashMap<>();
+    private final RedisDispatcher redis;
 
-    public RedisStore(ReactiveRedisDataSource redis, Duration commandTimeout, StoreCircuitBreaker breaker) {
+    RedisStore(RedisDispatcher redis) {
         this.redis = redis;
-        this.commandTimeout = commandTimeout;
-        this.breaker = breaker;
     }
 
     @Override
@@ -37,58 +33,58 @@ public final class RedisStore implements SharedStore {
     }
 
     public StoreCircuitBreaker breaker() {
-        return breaker;
+        return redis.breaker();
     }
 
     @Override
     public Uni<Void> ping() {
-        return command("PING").replaceWithVoid();
+        return command(Command.PING).replaceWithVoid();
     }
 
     @Override
     public Uni<Long> timeMillis() {
-        return command("TIME").map(r -> r.get(0).toLong() * 1000 + r.get(1).toLong() / 1000);
+        return command(Command.TIME).map(r -> r.get(0).toLong() * 1000 + r.get(1).toLong() / 1000);
     }
 
     @Override
     public Uni<Optional<String>> get(String key) {
-        return command("GET", key).map(r -> Optional.ofNullable(r).map(Response::toString));
+        return command(Command.GET, key).map(r -> Optional.ofNullable(r).map(Response::toString));
     }
 
     @Override
     public Uni<Void> set(String key, String value, Optional<Duration> ttl) {
-        return ttl.map(t -> command("SET", key, value, "PX", Long.toString(t.toMillis())))
-                .orElseGet(() -> command("SET", key, value)).replaceWithVoid();
+        return ttl.map(t -> command(Command.SET, key, value, "PX", Long.toString(t.toMillis())))
+                .orElseGet(() -> command(Command.SET, key, value)).replaceWithVoid();
     }
 
     @Override
     public Uni<Boolean> setIfAbsent(String key, String value, Duration ttl) {
-        return command("SET", key, value, "NX", "PX", Long.toString(ttl.toMillis())).map(r -> r != null);
+        return command(Command.SET, key, value, "NX", "PX", Long.toString(ttl.toMillis())).map(r -> r != null);
     }
 
     @Override
     public Uni<Boolean> deleteIfEquals(String key, String expected) {
-        return run(StoreScripts.DELETE_IF_EQUALS, List.of(key), List.of(expected)).map(r -> r.get(0) == 1);
+        return run(StoreScripts.DELETE_IF_EQUALS, List.of(key), List.of(expected)).map(r -> r.number(0) == 1);
     }
 
     @Override
     public Uni<Long> increment(String key) {
-        return command("INCR", key).map(Response::toLong);
+        return command(Command.INCR, key).map(Response::toLong);
     }
 
     @Override
     public Uni<Boolean> expire(String key, Duration ttl) {
-        return command("PEXPIRE", key, Long.toString(ttl.toMillis())).map(r -> r.toLong() == 1);
+        return command(Command.PEXPIRE, key, Long.toString(ttl.toMillis())).map(r -> r.toLong() == 1);
     }
 
     @Override
     public Uni<Long> ttlMillis(String key) {
-        return command("PTTL", key).map(Response::toLong);
+        return command(Command.PTTL, key).map(Response::toLong);
     }
 
     @Override
     public Uni<Long> delete(String... keys) {
-        return command("DEL", keys).map(Response::toLong);
+        return command(Command.DEL, keys).map(Response::toLong);
     }
 
     @Override
@@ -98,46 +94,57 @@ public final class RedisStore implements SharedStore {
             args.add(f);
             args.add(v);
         });
-        return command("HSET", args.toArray(String[]::new)).replaceWithVoid();
+        return command(Command.HSET, args.toArray(String[]::new)).replaceWithVoid();
     }
 
     @Override
     public Uni<Map<String, String>> hashGetAll(String key) {
-        return guarded(() -> redis.hash(String.class).hgetall(key));
+        return command(Command.HGETALL, key).map(RedisReplies::hash);
     }
 
     @Override
-    public Uni<Long> hashDelete(String key, String... fields) {
-        return command("HDEL", prepend(key, fields)).map(Response::toLong);
+    public Uni<List<Map<String, String>>> hashGetAll(List<String> keys) {
+        if (keys.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<Request> requests = keys.stream().map(k -> Request.cmd(Command.HGETALL).arg(k)).toList();
+        return redis.batch(requests).map(replies -> replies.stream().map(RedisReplies::hash).toList());
     }
 
     @Override
     public Uni<Boolean> sortedAdd(String key, double score, String member, boolean onlyIfAbsent) {
-        Uni<Response> reply = onlyIfAbsent ? command("ZADD", key, "NX", RedisReplies.score(score), member)
-                : command("ZADD", key, RedisReplies.score(score), member);
+        Uni<Response> reply = onlyIfAbsent
+                ? command(Command.ZADD, key, "NX", RedisReplies.score(score), member)
+                : command(Command.ZADD, key, RedisReplies.score(score), member);
         return reply.map(r -> r.toLong() == 1);
     }
 
     @Override
     public Uni<Long> sortedRemove(String key, String... members) {
-        return command("ZREM", prepend(key, members)).map(Response::toLong);
+        return command(Command.ZREM, prepend(key, members)).map(Response::toLong);
     }
 
     @Override
     public Uni<List<ScoredMember>> sortedRangeByScore(String key, double min, double max, int limit) {
-        return command("ZRANGEBYSCORE", key, RedisReplies.score(min), RedisReplies.score(max), "WITHSCORES",
+        return command(Command.ZRANGEBYSCORE, key, RedisReplies.score(min), RedisReplies.score(max), "WITHSCORES",
                 "LIMIT", "0", Integer.toString(limit)).map(RedisReplies::scoredMembers);
     }
 
     @Override
+    public Uni<List<ScoredMember>> sortedRangeByScoreDescending(String key, double max, double min, int limit) {
+        return command(Command.ZREVRANGEBYSCORE, key, RedisReplies.score(max), RedisReplies.score(min),
+                "WITHSCORES", "LIMIT", "0", Integer.toString(limit)).map(RedisReplies::scoredMembers);
+    }
+
+    @Override
     public Uni<Long> sortedRemoveRangeByScore(String key, double min, double max) {
-        return command("ZREMRANGEBYSCORE", key, RedisReplies.score(min), RedisReplies.score(max))
+        return command(Command.ZREMRANGEBYSCORE, key, RedisReplies.score(min), RedisReplies.score(max))
                 .map(Response::toLong);
     }
 
     @Override
     public Uni<Long> sortedSize(String key) {
-        return command("ZCARD", key).map(Response::toLong);
+        return command(Command.ZCARD, key).map(Response::toLong);
     }
 
     @Override
@@ -147,60 +154,38 @@ public final class RedisStore implements SharedStore {
             args.add(f);
             args.add(v);
         });
-        return command("XADD", args.toArray(String[]::new)).map(Response::toString);
+        return command(Command.XADD, args.toArray(String[]::new)).map(Response::toString);
     }
 
     @Override
     public Uni<List<StreamEntry>> streamRead(String key, String afterId, int count) {
-        return command("XRANGE", key, "(" + afterId, "+", "COUNT", Integer.toString(count))
+        return command(Command.XRANGE, key, "(" + afterId, "+", "COUNT", Integer.toString(count))
                 .map(RedisReplies::streamEntries);
     }
 
     @Override
-    public Uni<List<Long>> run(StoreScript script, List<String> keys, List<String> args) {
-        return evalsha(script, keys, args).onFailure(RedisStore::isNoScript).recoverWithUni(e -> {
-            // The server lost its script cache (restart, failover, SCRIPT FLUSH): load again, once.
-            loadedScripts.remove(script.name());
-            return evalsha(script, keys, args);
-        });
+    public Uni<ScriptReply> run(StoreScript script, List<String> keys, List<String> args) {
+        return eval(Command.EVALSHA, script.sha1(), keys, args)
+                .onFailure(RedisStore::isNoScript)
+                // This node has not seen the script (restart, failover, another cluster node): EVAL sends the
+                // source to the node that owns the key, which caches it for the next EVALSHA.
+                .recoverWithUni(() -> eval(Command.EVAL, script.lua(), keys, args))
+                .map(RedisReplies::scriptReply);
     }
 
-    private Uni<List<Long>> evalsha(StoreScript script, List<String> keys, List<String> args) {
-        String known = loadedScripts.get(script.name());
-        Uni<String> sha = known != null ? Uni.createFrom().item(known)
-                : command("SCRIPT", "LOAD", script.lua()).map(Response::toString)
-                        .invoke(s -> loadedScripts.put(script.name(), s));
-        return sha.chain(s -> {
-            List<String> argv = new ArrayList<>(List.of(s, Integer.toString(keys.size())));
-            argv.addAll(keys);
-            argv.addAll(args);
-            return command("EVALSHA", argv.toArray(String[]::new));
-        }).map(RedisReplies::integers);
+    private Uni<Response> eval(Command how, String script, List<String> keys, List<String> args) {
+        List<String> argv = new ArrayList<>(List.of(script, Integer.toString(keys.size())));
+        argv.addAll(keys);
+        argv.addAll(args);
+        return command(how, argv.toArray(String[]::new));
     }
 
-    private Uni<Response> command(String name, String... args) {
-        return guarded(() -> redis.execute(name, args));
-    }
-
-    /** Breaker, timeout and outage mapping around one command; lazy, so each subscription is one attempt. */
-    private <T> Uni<T> guarded(Supplier<Uni<T>> command) {
-        return Uni.createFrom().deferred(() -> {
-            if (!breaker.tryAcquire()) {
-                return Uni.createFrom().failure(new StoreUnavailableException(breaker.retryAfter(), null));
-            }
-            return command.get()
-                    .ifNoItem().after(commandTimeout).failWith(TimeoutException::new)
-                    .onItem().invoke(breaker::onSuccess)
-                    .onCancellation().invoke(breaker::onCancel)
-                    .onFailure().transform(e -> {
-                        if (RedisReplies.isErrorReply(e)) {
-                            breaker.onSuccess(); // Redis answered: it is up.
-                            return e;
-                        }
-                        breaker.onFailure();
-                        return new StoreUnavailableException(breaker.retryAfter(), e);
-                    });
-        });
+    private Uni<Response> command(Command command, String... args) {
+        Request request = Request.cmd(command);
+        for (String arg : args) {
+            request.arg(arg);
+        }
+        return redis.send(request);
     }
 
     private static boolean isNoScript(Throwable e) {

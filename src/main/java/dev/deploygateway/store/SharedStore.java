@@ -60,8 +60,11 @@ public interface SharedStore {
     /** {@code HGETALL}: empty when the key does not exist. */
     Uni<Map<String, String>> hashGetAll(String key);
 
-    /** {@code HDEL}: how many fields were removed. */
-    Uni<Long> hashDelete(String key, String... fields);
+    /**
+     * {@code HGETALL} of several keys in one round trip (pipelined on one connection), in the order given; the
+     * keys must share a hash slot. An absent key gives an empty map.
+     */
+    Uni<List<Map<String, String>>> hashGetAll(List<String> keys);
 
     // ---- sorted sets --------------------------------------------------------------------------------------
 
@@ -73,6 +76,9 @@ public interface SharedStore {
 
     /** {@code ZRANGEBYSCORE key min max WITHSCORES LIMIT 0 limit}: both bounds inclusive, ascending. */
     Uni<List<ScoredMember>> sortedRangeByScore(String key, double min, double max, int limit);
+
+    /** {@code ZREVRANGEBYSCORE key max min WITHSCORES LIMIT 0 limit}: both bounds inclusive, descending. */
+    Uni<List<ScoredMember>> sortedRangeByScoreDescending(String key, double max, double min, int limit);
 
     /** {@code ZREMRANGEBYSCORE key min max}: both bounds inclusive. */
     Uni<Long> sortedRemoveRangeByScore(String key, double min, double max);
@@ -94,8 +100,8 @@ public interface SharedStore {
     // ---- scripts ------------------------------------------------------------------------------------------
 
     /**
-     * Runs a script atomically: its Lua on Redis ({@code EVALSHA}, loaded with {@code SCRIPT LOAD} and reloaded
-     * on {@code NOSCRIPT}), its Java twin on the memory backend. Keys must share a hash slot.
+     * Runs a script atomically: its Lua on Redis ({@code EVALSHA}, with {@code EVAL} when the node answers
+     * {@code NOSCRIPT}), its Java twin on the memory backend. Keys must share a hash slot.
      */
-    Uni<List<Long>> run(StoreScript script, List<String> keys, List<String> args);
+    Uni<ScriptReply> run(StoreScript script, List<String> keys, List<String> args);
 }

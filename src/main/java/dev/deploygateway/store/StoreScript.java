@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * A script the store runs atomically: {@code lua} on Redis and {@code memory}, a Java twin implementing the
- * same contract, on the in-memory backend. The result is a list of integers (a single integer reply becomes a
- * one-element list).
+ * same contract, on the in-memory backend. Every key a script touches must be passed in {@code KEYS} and share
+ * one hash slot (Redis Cluster routes the script by its first key).
  *
  * @param name a short name for logs and metrics
  * @param lua the Lua source; uses {@code KEYS}/{@code ARGV} only
@@ -17,7 +17,7 @@ import java.util.List;
  */
 public record StoreScript(String name, String lua, MemoryScript memory) {
 
-    /** The SHA-1 Redis assigns to this script ({@code SCRIPT LOAD} answers the same value). */
+    /** The SHA-1 Redis assigns to this script; {@code EVALSHA} uses it without a {@code SCRIPT LOAD} first. */
     public String sha1() {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-1").digest(lua.getBytes(StandardCharsets.UTF_8));
@@ -30,6 +30,6 @@ public record StoreScript(String name, String lua, MemoryScript memory) {
     /** The memory backend's implementation of a script. */
     @FunctionalInterface
     public interface MemoryScript {
-        List<Long> run(MemoryKeyspace keyspace, List<String> keys, List<String> args);
+        ScriptReply run(MemoryKeyspace keyspace, List<String> keys, List<String> args);
     }
 }

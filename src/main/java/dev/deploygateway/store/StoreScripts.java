@@ -1,7 +1,5 @@
 package dev.deploygateway.store;
 
-import java.util.List;
-
 /** Scripts the store itself needs. */
 final class StoreScripts {
 
@@ -16,6 +14,6 @@ final class StoreScripts {
             return 0
             """, (keyspace, keys, args) -> {
                 boolean owned = keyspace.read(keys.get(0), String.class).filter(args.get(0)::equals).isPresent();
-                return List.of(owned && keyspace.remove(keys.get(0)) ? 1L : 0L);
+                return ScriptReply.of(owned && keyspace.remove(keys.get(0)) ? 1L : 0L);
             });
 }

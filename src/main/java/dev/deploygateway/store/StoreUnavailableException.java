@@ -14,8 +14,12 @@ import dev.deploygateway.error.GatewayException;
 public class StoreUnavailableException extends GatewayException {
 
     public StoreUnavailableException(Duration retryAfter, Throwable cause) {
-        super(ErrorCode.STORE_UNAVAILABLE, "The shared store is temporarily unavailable; retry later.",
-                Map.of("retryAfterSeconds", seconds(retryAfter)),
+        this(ErrorCode.STORE_UNAVAILABLE, "The shared store is temporarily unavailable; retry later.", retryAfter,
+                cause);
+    }
+
+    protected StoreUnavailableException(ErrorCode code, String message, Duration retryAfter, Throwable cause) {
+        super(code, message, Map.of("retryAfterSeconds", seconds(retryAfter)),
                 Map.of("Retry-After", Long.toString(seconds(retryAfter))), cause);
     }
 

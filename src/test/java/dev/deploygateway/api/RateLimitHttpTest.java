@@ -2,6 +2,7 @@ package dev.deploygateway.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
@@ -92,36 +93,36 @@ class RateLimitHttpTest {
     }
 
     @Test
-    void aRedisOutageNeverProducesA500AndFallbackAdmissionsReachRedisAfterwards() {
+    void aRedisOutageAnswers503NotA500AndReadinessAndMetricsSaySo() {
         admit("dpl_before").then().statusCode(202);
         RedisServerResource.forQuarkus().stopServer();
 
         for (int i = 0; i < 8; i++) {
-            long started = System.nanoTime();
-            admit("dpl_during_" + i).then().statusCode(202);
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+            admit("dpl_during_" + i).then().statusCode(503).body("code", equalTo("STORE_UNAVAILABLE"));
         }
-        given().auth().oauth2(token).when().get("/api/v1/rate-limit").then().statusCode(200);
+        given().auth().oauth2(token).when().get("/api/v1/rate-limit").then().statusCode(503);
         given().when().get("/q/health/ready").then().statusCode(503)
                 .body("checks.find { it.name == 'shared-store' }.status", equalTo("DOWN"));
         given().when().get("/q/health/live").then().statusCode(200);
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(metrics).containsPattern("gateway_ratelimit_fallback_admissions_total\\S* [1-9]");
+        assertThat(metrics).containsPattern("gateway_ratelimit_store_unavailable_total\\S* [1-9]")
+                .containsPattern("gateway_store_failures_total\\S* [1-9]")
+                .contains("gateway_store_breaker_state");
 
         RedisServerResource.forQuarkus().restartServer();
 
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().when().get("/q/health/ready").then().statusCode(200));
         Vertx vertx = Vertx.vertx();
         try {
             var other = RedisClients.store(vertx, RedisServerResource.forQuarkus().url());
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
-                    other.sortedRangeByScore(DeploymentRateLimiter.key(user), Double.NEGATIVE_INFINITY,
-                            Double.POSITIVE_INFINITY, 100).await().atMost(Duration.ofSeconds(5)))
-                    .extracting(ScoredMember::member)
-                    .contains("dpl_during_0", "dpl_during_7").hasSize(8));
+            // A restart of this test server loses its data: nothing admitted during the outage reappears.
+            assertThat(other.sortedRangeByScore(DeploymentRateLimiter.key(user), Double.NEGATIVE_INFINITY,
+                    Double.POSITIVE_INFINITY, 100).await().atMost(Duration.ofSeconds(5)))
+                    .extracting(ScoredMember::member).noneMatch(m -> m.startsWith("dpl_during"));
         } finally {
             vertx.closeAndAwait();
         }
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                given().when().get("/q/health/ready").then().statusCode(200));
+        admit("dpl_after").then().statusCode(202);
     }
 }

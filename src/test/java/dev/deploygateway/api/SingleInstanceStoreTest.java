@@ -1,6 +1,7 @@
 package dev.deploygateway.api;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.util.UUID;
@@ -35,8 +36,10 @@ class SingleInstanceStoreTest {
     }
 
     @Test
-    void theFallbackCounterIsExposedOnMetrics() {
+    void theLimiterCountersAreExposedOnMetricsBeforeTheFirstDeployment() {
         given().when().get("/q/metrics").then().statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("gateway_ratelimit_fallback_admissions_total"));
+                .body(containsString("gateway_ratelimit_admissions_total"))
+                .body(containsString("gateway_ratelimit_refusals_total"))
+                .body(containsString("gateway_ratelimit_store_unavailable_total"));
     }
 }

@@ -59,6 +59,21 @@ class ConfigProblemsTest {
     }
 
     @Test
+    void aLeaseRenewedLessOftenThanAThirdOfItsTtlIsRefused() {
+        RateLimitConfig rateLimit = new RateLimitConfig() {
+            public int maxPerWindow() { return 10; }
+            public Duration window() { return Duration.ofHours(1); }
+        };
+        var sameAsTtl = TestDeploymentConfig.defaults().withLease(Duration.ofSeconds(5), Duration.ofSeconds(5));
+        var third = TestDeploymentConfig.defaults().withLease(Duration.ofSeconds(15), Duration.ofSeconds(5));
+
+        assertThat(ConfigProblems.find(false, tokens(KEY), clients(null), rateLimit, sameAsTtl, Optional.empty()))
+                .singleElement().asString().contains("GATEWAY_DEPLOYMENT_LEASE_RENEW_INTERVAL");
+        assertThat(ConfigProblems.find(false, tokens(KEY), clients(null), rateLimit, third, Optional.empty()))
+                .isEmpty();
+    }
+
+    @Test
     void everyProblemIsListedAtOnce() {
         List<String> problems = find(true, tokens("nope"), clients("ftp://x/cb"), 0, 10, null);
         assertThat(problems).hasSize(5)
@@ -78,15 +93,25 @@ class ConfigProblemsTest {
                 .anySatisfy(p -> assertThat(p).contains("VERCEL_CALLBACK_URL is required"));
     }
 
+    @Test
+    void aNativeRailwayAppNeedsOnlyItsClientIdButASecretNeedsAnId() {
+        URI callback = URI.create("https://gateway.example.com/api/v1/platforms/railway/callback");
+        OAuthClientsConfig.OAuthClient none = client(Optional.empty(), Optional.empty(), Optional.empty());
+        OAuthClientsConfig.OAuthClient nativeApp = client(Optional.of("id"), Optional.empty(), Optional.of(callback));
+        assertThat(find(true, tokens(KEY), oauth(none, nativeApp), 10, 300_000, "keys/jwt.pem")).isEmpty();
+        OAuthClientsConfig.OAuthClient orphanSecret = client(Optional.empty(), Optional.of("s"), Optional.empty());
+        assertThat(find(true, tokens(KEY), oauth(none, orphanSecret), 10, 300_000, "keys/jwt.pem"))
+                .singleElement().asString().contains("RAILWAY_CLIENT_SECRET is set without RAILWAY_CLIENT_ID");
+    }
+
     private static List<String> find(boolean prod, TokenEncryptionConfig tokens, OAuthClientsConfig oauth, int max,
             long timeoutMs, String jwtKey) {
         RateLimitConfig rateLimit = new RateLimitConfig() {
             public int maxPerWindow() { return max; }
             public Duration window() { return Duration.ofHours(1); }
-            public RedisDownPolicy redisDownPolicy() { return RedisDownPolicy.FAIL_OPEN; }
-            public int fallbackMaxPerInstance() { return 1000; }
         };
-        return ConfigProblems.find(prod, tokens, oauth, rateLimit, timeoutMs, Optional.ofNullable(jwtKey));
+        return ConfigProblems.find(prod, tokens, oauth, rateLimit,
+                TestDeploymentConfig.defaults().withTimeoutMs(timeoutMs), Optional.ofNullable(jwtKey));
     }
 
     private static TokenEncryptionConfig tokens(String key) {
@@ -101,10 +126,15 @@ class ConfigProblemsTest {
     }
 
     private static OAuthClientsConfig oauth(OAuthClientsConfig.OAuthClient vercel) {
+        return oauth(vercel, client(Optional.empty(), Optional.empty(), Optional.empty()));
+    }
+
+    private static OAuthClientsConfig oauth(OAuthClientsConfig.OAuthClient vercel,
+            OAuthClientsConfig.OAuthClient railway) {
         OAuthClientsConfig.OAuthClient none = client(Optional.empty(), Optional.empty(), Optional.empty());
         return new OAuthClientsConfig() {
             public OAuthClient vercel() { return vercel; }
-            public OAuthClient railway() { return none; }
+            public OAuthClient railway() { return railway; }
             public OAuthClient render() { return none; }
         };
     }

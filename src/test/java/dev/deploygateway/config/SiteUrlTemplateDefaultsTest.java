@@ -22,8 +22,9 @@ class SiteUrlTemplateDefaultsTest {
 
     @Test
     void outsideProdTheSandboxTemplateKeepsItsPlaceholderAndTrailingSlash() throws IOException {
-        assertThat(resolve("dev", Map.of())).isEqualTo("http://localhost:8123/sandbox/vercel/sites/{host}/");
-        assertThat(resolve("demo", Map.of())).isEqualTo("http://localhost:8123/sandbox/vercel/sites/{host}/");
+        // The sandbox's site server (its own port, so another origin than the gateway's), never /sandbox/** here.
+        assertThat(resolve("dev", Map.of())).isEqualTo("http://localhost:8081/vercel/{host}/");
+        assertThat(resolve("demo", Map.of())).isEqualTo("http://localhost:8081/vercel/{host}/");
     }
 
     @Test

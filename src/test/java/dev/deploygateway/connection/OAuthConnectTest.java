@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
@@ -62,6 +64,21 @@ class OAuthConnectTest extends ConnectionTestSupport {
                 .body("[0].id", equalTo("vercel")).body("[0].connection.state", equalTo("CONNECTED"))
                 .body("[0].capabilities.oauth", equalTo(true)).extract().asString();
         assertThat(listing).doesNotContain(access).doesNotContain(refresh).doesNotContain("v2:");
+    }
+
+    @Test
+    void thePlatformListingNamesEveryCapabilityOfEachPlatform() {
+        var listing = as(user("ivy")).get("/api/v1/platforms").then().statusCode(200).extract().jsonPath();
+        assertThat(listing.getList("id")).containsExactly("vercel", "railway");
+        var common = Map.of("oauth", true, "tokenConnect", true, "gitSource", false, "database", true,
+                "cancel", true, "redeploy", true, "rollback", true);
+        var vercel = new HashMap<String, Boolean>(common);
+        vercel.putAll(Map.of("fileUpload", true, "tarballUpload", false));
+        var railway = new HashMap<String, Boolean>(common);
+        railway.putAll(Map.of("fileUpload", false, "tarballUpload", true));
+        assertThat(listing.getMap("[0].capabilities", String.class, Boolean.class)).isEqualTo(vercel);
+        assertThat(listing.getMap("[1].capabilities", String.class, Boolean.class)).isEqualTo(railway);
+        assertThat(listing.getString("[1].connection.state")).isEqualTo("NOT_CONNECTED");
     }
 
     @Test

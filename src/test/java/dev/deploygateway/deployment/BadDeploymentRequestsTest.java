@@ -57,6 +57,12 @@ class BadDeploymentRequestsTest {
         cases.add(json("upper-case name", b -> with(b, "projectName", "MyApp"), 400, "VALIDATION_FAILED"));
         cases.add(json("name too long", b -> with(b, "projectName", "a".repeat(101)), 400, "VALIDATION_FAILED"));
         cases.add(json("name with space", b -> with(b, "projectName", "my app"), 400, "VALIDATION_FAILED"));
+        cases.add(json("railway name of 70 characters", b -> with(with(b, "platform", "railway"), "projectName",
+                "a".repeat(70)), 400, "VALIDATION_FAILED"));
+        cases.add(json("railway name with CR LF", b -> with(with(b, "platform", "railway"), "projectName",
+                "shop\r\nX: 1"), 400, "VALIDATION_FAILED"));
+        cases.add(json("railway path-like name", b -> with(with(b, "platform", "railway"), "projectName",
+                "../etc"), 400, "VALIDATION_FAILED"));
         cases.add(json("unknown target", b -> with(b, "target", "staging"), 400, "VALIDATION_FAILED"));
         cases.add(json("unknown database", b -> with(b, "database", "oracle"), 400, "VALIDATION_FAILED"));
         cases.add(json("env key starts with digit", b -> env(b, List.of(Map.of("key", "1ABC", "value", "x"))), 400,

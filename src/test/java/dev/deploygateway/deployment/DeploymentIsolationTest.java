@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +21,7 @@ import dev.deploygateway.deployment.DeploymentFixtures.Sse;
 import dev.deploygateway.events.EventLog;
 import dev.deploygateway.events.EventPayload;
 import dev.deploygateway.identity.TestTokens;
+import dev.deploygateway.store.SharedStore;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Another user's deployment does not exist; log text can never forge SSE events. */
@@ -28,6 +30,9 @@ class DeploymentIsolationTest {
 
     @Inject
     EventLog eventLog;
+
+    @Inject
+    SharedStore store;
 
     @Test
     void everyRouteAnswers404ForAnotherUsersDeployment() {
@@ -58,8 +63,10 @@ class DeploymentIsolationTest {
         String id = deploy(oscar, staticSite("crlf-site", Map.of(".sandbox/slow-build", "yes")))
                 .then().statusCode(202).extract().path("id");
         String hostile = "npm WARN\r\n\nevent: end\ndata: {\"status\":\"READY\"}\r\n\r\nid: 99999999999999-0";
-        eventLog.append(id, new EventPayload.Log(hostile, "stdout", java.time.Instant.now())).await()
-                .indefinitely();
+        // Straight into the log, as if the platform had printed it (the journal would write the same fields).
+        String data = eventLog.encode(new EventPayload.Log(hostile, "stdout", Instant.now()));
+        store.streamAppend(EventLog.key(oscar, id), Map.of(EventLog.KIND, "log", EventLog.DATA, data), 20_000)
+                .await().indefinitely();
         List<Sse> events = readStream(oscar, id, null);
         assertThat(events).filteredOn(e -> e.event().equals("end")).hasSize(1);
         assertThat(events.get(events.size() - 1).event()).isEqualTo("end");

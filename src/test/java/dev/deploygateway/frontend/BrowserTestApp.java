@@ -32,7 +32,6 @@ public class BrowserTestApp implements QuarkusTestResourceLifecycleManager {
                 "gateway.identity.allowed-origins", base,
                 "gateway.vercel.authorize-url", base + "/sandbox/vercel/oauth/authorize",
                 "gateway.oauth.vercel.callback-url", base + "/api/v1/platforms/vercel/callback",
-                "gateway.vercel.site-url-template", base + "/sandbox/vercel/sites/{host}/",
                 "sandbox.vercel.step-delay", "120ms");
     }
 

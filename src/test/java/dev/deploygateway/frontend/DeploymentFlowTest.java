@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedCondition;
@@ -176,7 +178,15 @@ class DeploymentFlowTest {
         String id = ScenarioSample.deploy("impatient", "slow-cancel", "static-site", ".sandbox/slow-build");
         browser.driver().get(BrowserTestApp.baseUrl() + "/#/deployments/" + id);
         assertThat(awaitDeploymentShown()).isEqualTo(id);
-        browser.await(ExpectedConditions.elementToBeClickable(By.id("cancel-deployment"))).click();
+        // The view re-renders its actions on every status event: find and click in one step, again if stale.
+        browser.await(driver -> {
+            try {
+                driver.findElement(By.id("cancel-deployment")).click();
+                return true;
+            } catch (StaleElementReferenceException | NoSuchElementException e) {
+                return null;
+            }
+        });
         browser.await(BUILD_TIMEOUT, statusIs("CANCELED"));
         assertThat(browser.driver().findElements(By.id("cancel-deployment"))).isEmpty();
         assertRenderedLogMatchesServer("impatient", id);

@@ -106,6 +106,11 @@ class PackagedProfilesIT {
                     .when().get("/api/v1/platforms/vercel/connect?returnTo=/")
                     .then().statusCode(302)
                     .header("Location", org.hamcrest.Matchers.startsWith(app.baseUrl() + "/sandbox/vercel/oauth/authorize"));
+            given().baseUri(app.baseUrl()).cookie("dg_session", session).redirects().follow(false)
+                    .when().get("/api/v1/platforms/railway/connect?returnTo=/")
+                    .then().statusCode(302)
+                    .header("Location",
+                            org.hamcrest.Matchers.startsWith(app.baseUrl() + "/sandbox/railway/oauth/auth"));
             // A token signed by the test key is not trusted by the demo's ephemeral key.
             given().baseUri(app.baseUrl()).auth().oauth2(TestTokens.valid("alice"))
                     .when().get("/api/v1/me").then().statusCode(401);

@@ -3,6 +3,7 @@ package dev.deploygateway.store;
 import java.time.Clock;
 import java.time.Duration;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.runtime.datasource.ReactiveRedisDataSourceImpl;
 import io.vertx.mutiny.core.Vertx;
@@ -35,7 +36,8 @@ public final class RedisClients {
         ReactiveRedisDataSource ds = dataSource(vertx, url);
         // Connect (and negotiate the protocol) before the first timed command, as production's warm-up does.
         ds.execute("PING").onFailure().recoverWithNull().await().atMost(Duration.ofSeconds(5));
-        return new RedisStore(ds, commandTimeout,
-                new StoreCircuitBreaker(5, Duration.ofSeconds(1), Clock.systemUTC()));
+        return new RedisStore(new RedisDispatcher(ds.getRedis().getDelegate(), vertx.getDelegate(), commandTimeout,
+                Duration.ofSeconds(2), new StoreCircuitBreaker(5, Duration.ofSeconds(1), Clock.systemUTC()),
+                new SimpleMeterRegistry()));
     }
 }

@@ -78,7 +78,7 @@ public class DeploymentEventsResource {
         String cursor = cursor(lastEventId, after);
         owned(id).await().atMost(Duration.ofSeconds(5));
         OutboundSseEvent poison = sse.newEventBuilder().comment("end").build();
-        Multi<OutboundSseEvent> events = feeds.subscribe(id, cursor)
+        Multi<OutboundSseEvent> events = feeds.subscribe(caller.get().userId(), id, cursor)
                 .map(this::toSse)
                 .onFailure().recoverWithItem(this::interrupted)
                 .onCompletion().continueWith(poison);
@@ -94,11 +94,12 @@ public class DeploymentEventsResource {
         String cursor = cursor(null, after);
         Duration maxWait = wait == null ? config.longPollMaxWait()
                 : Duration.ofSeconds(Math.max(0, Math.min(wait, config.longPollMaxWait().toSeconds())));
-        return owned(id).chain(record -> log.readAfter(id, cursor, POLL_BATCH).chain(found -> {
+        String userId = caller.get().userId();
+        return owned(id).chain(record -> log.readAfter(userId, id, cursor, POLL_BATCH).chain(found -> {
             if (!found.isEmpty() || record.terminal() || maxWait.isZero()) {
                 return Uni.createFrom().item(page(found, cursor));
             }
-            return feeds.subscribe(id, cursor).select().first().collect().asList()
+            return feeds.subscribe(userId, id, cursor).select().first().collect().asList()
                     .ifNoItem().after(maxWait).recoverWithItem(List.of())
                     .map(events -> page(events, cursor));
         }));

@@ -134,9 +134,8 @@ public class DeploymentResource {
         }
         long before = parseCursor(cursor);
         return deployments.history(userId, before, size, Optional.ofNullable(platform), Optional.ofNullable(status))
-                .map(records -> new HistoryPage(records.stream().map(this::view).toList(),
-                        records.size() < size ? null
-                                : Long.toString(records.get(records.size() - 1).createdAt().toEpochMilli())));
+                .map(page -> new HistoryPage(page.records().stream().map(this::view).toList(),
+                        page.nextCursor().orElse(null)));
     }
 
     @GET

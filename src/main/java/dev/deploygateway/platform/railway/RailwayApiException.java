@@ -1,38 +1,44 @@
 package dev.deploygateway.platform.railway;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.deploygateway.platform.PlatformApiException;
+import dev.deploygateway.platform.PlatformCallPolicy;
+import dev.deploygateway.platform.PlatformId;
 
 /**
  * What Railway answered when it did not do what was asked: an HTTP status (GraphQL errors arrive with 200), the
- * first GraphQL error's message and {@code extensions.code}, and {@code Retry-After}. Internal to the client; mapped
- * to {@code PlatformException} by {@link RailwayErrors}. Never carries a token.
+ * first GraphQL error's message and {@code extensions.code} (or {@code {message}}, or OAuth's {@code error} and
+ * {@code error_description}), and {@code Retry-After}. Railway says "Not Authorized" both for a dead token and for
+ * a resource the token may not see, and reports unknown ids in the message.
  */
-final class RailwayApiException extends RuntimeException {
-
-    final int status;
-    final String code;
-    final String platformMessage;
-    final Optional<Duration> retryAfter;
+final class RailwayApiException extends PlatformApiException {
 
     RailwayApiException(int status, String code, String platformMessage, Optional<Duration> retryAfter) {
-        super("Railway answered " + status + (code.isBlank() ? "" : " " + code), null, false, false);
-        this.status = status;
-        this.code = code;
-        this.platformMessage = platformMessage;
-        this.retryAfter = retryAfter;
+        super(PlatformId.RAILWAY, status, code, platformMessage, retryAfter);
     }
 
-    static Optional<Duration> retryAfter(String header) {
-        try {
-            return header == null ? Optional.empty() : Optional.of(Duration.ofSeconds(Long.parseLong(header.trim())));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+    /** Decodes a non-2xx answer of any of Railway's endpoints. */
+    static RailwayApiException from(int status, String body, String retryAfterHeader) {
+        JsonNode root = parseBody(body);
+        JsonNode firstError = root.path("errors").path(0);
+        String code = firstError.path("extensions").path("code").asText(root.path("error").asText(""));
+        String message = firstError.path("message").asText(root.path("message")
+                .asText(root.path("error_description").asText("")));
+        return new RailwayApiException(status, code, message, PlatformCallPolicy.parseRetryAfter(retryAfterHeader));
     }
 
-    boolean notAuthorized() {
-        return status == 401 || status == 403 || "Not Authorized".equalsIgnoreCase(platformMessage)
-                || "invalid_grant".equals(code) || "invalid_token".equals(code);
+    @Override
+    public boolean rejectsCredential() {
+        return super.rejectsCredential() || "Not Authorized".equalsIgnoreCase(platformMessage());
+    }
+
+    @Override
+    public boolean notFound() {
+        return super.notFound() || platformMessage().toLowerCase(Locale.ROOT).contains("not found");
     }
 }

@@ -15,7 +15,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.deploygateway.config.RailwayConfig;
 import dev.deploygateway.error.ErrorCode;
+import dev.deploygateway.platform.PlatformCallPolicy;
 import dev.deploygateway.platform.PlatformCredential;
+import dev.deploygateway.platform.PlatformErrors;
 import dev.deploygateway.platform.PlatformEvent;
 import dev.deploygateway.platform.PlatformException;
 import dev.deploygateway.platform.PlatformId;
@@ -146,8 +148,8 @@ class RailwayEvents {
                 }
                 case "error" -> {
                     String error = message.getJsonArray("payload").getJsonObject(0).getString("message", "");
-                    fail(RailwayErrors.map(PlatformStep.WATCH, new RailwayApiException(200, "", error,
-                            Optional.empty())));
+                    fail(PlatformErrors.map(PlatformId.RAILWAY, PlatformStep.WATCH,
+                            new RailwayApiException(200, "", error, Optional.empty())));
                 }
                 default -> {
                 }
@@ -228,7 +230,7 @@ class RailwayEvents {
             }
             socket = null;
             fruitless = acceptedSinceConnect > 0 ? 0 : fruitless + 1;
-            if (fruitless > config.maxStreamResumes()) {
+            if (fruitless > config.calls().maxStreamResumes()) {
                 fail(PlatformException.of(ErrorCode.PLATFORM_UNAVAILABLE, PlatformId.RAILWAY, PlatformStep.WATCH,
                         true, "Railway's build-log stream keeps dropping"));
                 return;
@@ -237,8 +239,8 @@ class RailwayEvents {
                     cause == null ? "closed" : cause.toString());
             emitter.emit(new PlatformEvent.Notice("The build-log connection to Railway dropped; resuming",
                     Instant.now()));
-            vertx.setTimer(Math.max(1, dev.deploygateway.platform.PlatformCallPolicy.backoff(config.retryBackoff(), Math.max(1, fruitless)).toMillis()),
-                    id -> connect());
+            long delay = PlatformCallPolicy.backoff(config.calls().retryBackoff(), Math.max(1, fruitless)).toMillis();
+            vertx.setTimer(Math.max(1, delay), id -> connect());
         }
 
         private void fail(PlatformException failure) {

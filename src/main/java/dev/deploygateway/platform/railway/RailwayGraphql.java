@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,13 +20,12 @@ import dev.deploygateway.config.RailwayConfig;
 import dev.deploygateway.platform.PlatformCredential;
 import dev.deploygateway.platform.PlatformStep;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpMethod;
 
 /**
  * Runs the GraphQL documents kept in {@code src/main/resources/railway/graphql/<name>.graphql} (and validated
- * against Railway's schema in tests) against {@code RAILWAY_API_URL}. Answers the {@code data} object; a response
- * with {@code errors} fails with {@link RailwayApiException} carrying the first error's message and code.
+ * against Railway's schema in tests) against {@code RAILWAY_API_URL} through the {@link RailwayApi} REST client.
+ * Answers the {@code data} object; a response with {@code errors} fails with {@link RailwayApiException} carrying
+ * the first error's message and code.
  */
 @ApplicationScoped
 class RailwayGraphql {
@@ -33,13 +33,13 @@ class RailwayGraphql {
     static final String RESOURCE_DIR = "railway/graphql/";
 
     private final Map<String, String> documents = new ConcurrentHashMap<>();
-    private final RailwayHttp http;
+    private final RailwayApi api;
     private final RailwayCalls calls;
     private final RailwayConfig config;
     private final ObjectMapper json;
 
-    RailwayGraphql(RailwayHttp http, RailwayCalls calls, RailwayConfig config, ObjectMapper json) {
-        this.http = http;
+    RailwayGraphql(@RestClient RailwayApi api, RailwayCalls calls, RailwayConfig config, ObjectMapper json) {
+        this.api = api;
         this.calls = calls;
         this.config = config;
         this.json = json;
@@ -59,6 +59,13 @@ class RailwayGraphql {
         return json.createObjectNode();
     }
 
+    /** {@code {"input": input}}, the variables of the mutations that take one input object. */
+    ObjectNode input(ObjectNode input) {
+        ObjectNode vars = variables();
+        vars.set("input", input);
+        return vars;
+    }
+
     /** The text of a document, loaded once from the classpath. */
     String document(String name) {
         return documents.computeIfAbsent(name, n -> {
@@ -75,37 +82,19 @@ class RailwayGraphql {
     }
 
     private Uni<JsonNode> post(PlatformCredential credential, String document, ObjectNode variables) {
-        ObjectNode body = json.createObjectNode().put("query", document(document));
-        body.set("variables", variables);
-        byte[] bytes;
-        try {
-            bytes = json.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(e);
-        }
-        return http.send(HttpMethod.POST, config.apiUrl(), Map.of("Authorization", credential.bearer(),
-                "Content-Type", "application/json", "Accept", "application/json"), Buffer.buffer(bytes))
-                .map(reply -> data(reply));
+        var request = new RailwayWire.GraphqlRequest(document(document), variables);
+        return api.graphql(config.apiUrl().toString(), credential.bearer(), request).map(RailwayGraphql::data);
     }
 
-    private JsonNode data(RailwayHttp.Reply reply) {
-        JsonNode tree;
-        try {
-            tree = json.readTree(reply.body().getBytes());
-        } catch (IOException e) {
-            tree = null;
+    private static JsonNode data(RailwayWire.GraphqlResponse response) {
+        if (!response.errors().isEmpty()) {
+            RailwayWire.GraphqlError first = response.errors().get(0);
+            throw new RailwayApiException(200, first.code(), first.message(), Optional.empty());
         }
-        if (tree != null && tree.path("errors").isArray() && !tree.path("errors").isEmpty()) {
-            JsonNode first = tree.path("errors").get(0);
-            throw new RailwayApiException(reply.status(), first.path("extensions").path("code").asText(""),
-                    first.path("message").asText(""), RailwayApiException.retryAfter(reply.retryAfter()));
+        if (response.data() == null || !response.data().isObject()) {
+            throw new RailwayApiException(200, "", "Railway answered without data", Optional.empty());
         }
-        if (reply.status() != 200 || tree == null || !tree.path("data").isObject()) {
-            throw new RailwayApiException(reply.status(), "",
-                    tree == null ? "" : tree.path("message").asText(""),
-                    RailwayApiException.retryAfter(reply.retryAfter()));
-        }
-        return tree.path("data");
+        return response.data();
     }
 
     static Optional<String> text(JsonNode node) {

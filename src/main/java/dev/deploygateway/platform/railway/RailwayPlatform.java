@@ -2,9 +2,9 @@ package dev.deploygateway.platform.railway;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,10 +13,27 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.deploygateway.config.RailwayConfig;
 import dev.deploygateway.error.ErrorCode;
-import dev.deploygateway.platform.*;
-import dev.deploygateway.platform.PlatformCapabilities.ConnectMethod;
-import dev.deploygateway.platform.PlatformCapabilities.SourceKind;
-import dev.deploygateway.scaffold.SourceBundle;
+import dev.deploygateway.platform.Capability;
+import dev.deploygateway.platform.DatabaseInfo;
+import dev.deploygateway.platform.DeploySpec;
+import dev.deploygateway.platform.DeploymentPlatform;
+import dev.deploygateway.platform.EnvVar;
+import dev.deploygateway.platform.NameAvailability;
+import dev.deploygateway.platform.PlatformAccount;
+import dev.deploygateway.platform.PlatformCapabilities;
+import dev.deploygateway.platform.PlatformCredential;
+import dev.deploygateway.platform.PlatformDeployment;
+import dev.deploygateway.platform.PlatformEvent;
+import dev.deploygateway.platform.PlatformException;
+import dev.deploygateway.platform.PlatformId;
+import dev.deploygateway.platform.PlatformOAuth;
+import dev.deploygateway.platform.PlatformProject;
+import dev.deploygateway.platform.PlatformState;
+import dev.deploygateway.platform.PlatformStep;
+import dev.deploygateway.platform.PreparedSource;
+import dev.deploygateway.platform.ProjectSpec;
+import dev.deploygateway.platform.SourceLimits;
+import dev.deploygateway.platform.UploadProgress;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -29,9 +46,9 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class RailwayPlatform implements DeploymentPlatform {
 
-    static final PlatformCapabilities CAPABILITIES = new PlatformCapabilities(
-            Set.of(ConnectMethod.OAUTH, ConnectMethod.API_TOKEN), Set.of(SourceKind.TARBALL),
-            true, true, true, true, true, true, true);
+    static final PlatformCapabilities CAPABILITIES = PlatformCapabilities.of(Capability.API_TOKEN,
+            Capability.TARBALL_UPLOAD, Capability.DATABASE, Capability.CANCEL, Capability.REDEPLOY,
+            Capability.ROLLBACK);
 
     private final RailwayGraphql graphql;
     private final RailwayProjects projects;
@@ -63,30 +80,15 @@ public class RailwayPlatform implements DeploymentPlatform {
     }
 
     @Override
-    public URI authorizationUrl(OAuthAuthorization request) {
-        return oauth.authorizationUrl(request);
-    }
-
-    @Override
-    public Uni<PlatformTokens> exchangeCode(CodeExchange exchange) {
-        return oauth.exchange(exchange);
-    }
-
-    @Override
-    public Uni<PlatformTokens> refresh(String refreshToken) {
-        return oauth.refresh(refreshToken);
-    }
-
-    @Override
-    public Uni<Void> revoke(String token) {
-        return oauth.revoke(token);
+    public Optional<PlatformOAuth> oauth() {
+        return Optional.of(oauth);
     }
 
     @Override
     public Uni<PlatformAccount> verify(PlatformCredential credential) {
         return graphql.query(credential, PlatformStep.AUTH, "me", graphql.variables()).map(data -> {
             JsonNode me = data.path("me");
-            var teams = new java.util.ArrayList<PlatformAccount.Team>();
+            var teams = new ArrayList<PlatformAccount.Team>();
             me.path("workspaces").forEach(w -> teams.add(new PlatformAccount.Team(w.path("id").asText(),
                     w.path("id").asText(), w.path("name").asText())));
             return new PlatformAccount(me.path("id").asText(), me.path("name").asText(me.path("email").asText()),
@@ -95,9 +97,14 @@ public class RailwayPlatform implements DeploymentPlatform {
     }
 
     @Override
+    public Optional<String> projectNameProblem(String name) {
+        return RailwayNames.valid(name) ? Optional.empty() : Optional.of(RailwayNames.RULE);
+    }
+
+    @Override
     public Uni<NameAvailability> checkProjectName(PlatformCredential credential, String name) {
-        if (!RailwayProjects.validName(name)) {
-            return Uni.createFrom().item(NameAvailability.invalid(name, RailwayProjects.NAME_RULE));
+        if (!RailwayNames.valid(name)) {
+            return Uni.createFrom().item(NameAvailability.invalid(name, RailwayNames.RULE));
         }
         return projects.workspace(credential, PlatformStep.CHECK)
                 .chain(ws -> projects.find(credential, ws, name, PlatformStep.CHECK))
@@ -106,9 +113,9 @@ public class RailwayPlatform implements DeploymentPlatform {
 
     @Override
     public Uni<PlatformProject> ensureProject(PlatformCredential credential, ProjectSpec spec) {
-        if (!RailwayProjects.validName(spec.name())) {
+        if (!RailwayNames.valid(spec.name())) {
             return Uni.createFrom().failure(PlatformException.of(ErrorCode.VALIDATION_FAILED, id(),
-                    PlatformStep.CREATE, false, RailwayProjects.NAME_RULE));
+                    PlatformStep.CREATE, false, RailwayNames.RULE));
         }
         return projects.ensure(credential, spec.name());
     }
@@ -131,22 +138,10 @@ public class RailwayPlatform implements DeploymentPlatform {
                 .replaceWithVoid();
     }
 
+    /** The uncompressed size bounds the tarball from above (plus headers): a cheap, conservative check. */
     @Override
-    public PreparedSource prepareSource(SourceBundle bundle) {
-        String problem = null;
-        if (bundle.fileCount() == 0) {
-            problem = "The project has no files";
-        } else if (bundle.fileCount() > config.maxFiles()) {
-            problem = "Railway uploads take at most " + config.maxFiles() + " files here; this has "
-                    + bundle.fileCount();
-        } else if (bundle.totalBytes() > config.maxUploadBytes()) {
-            // Uncompressed size bounds the tarball from above (plus headers); a cheap conservative check.
-            problem = "The upload is " + bundle.totalBytes() + " bytes; the limit is " + config.maxUploadBytes();
-        }
-        if (problem != null) {
-            throw PlatformException.of(ErrorCode.UPLOAD_REJECTED, id(), PlatformStep.UPLOAD, false, problem);
-        }
-        return new PreparedSource(id(), bundle);
+    public SourceLimits sourceLimits() {
+        return new SourceLimits(config.maxFiles(), config.maxUploadBytes(), config.maxUploadBytes());
     }
 
     @Override

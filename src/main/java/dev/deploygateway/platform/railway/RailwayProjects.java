@@ -26,20 +26,12 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 class RailwayProjects {
 
-    static final int MAX_NAME = 64;
-    static final String NAME_RULE = "A Railway project name is 1-" + MAX_NAME
-            + " characters of letters, digits, spaces, '-', '_' or '.'";
     static final String ENVIRONMENT = "production";
 
     private final RailwayGraphql graphql;
 
     RailwayProjects(RailwayGraphql graphql) {
         this.graphql = graphql;
-    }
-
-    static boolean validName(String name) {
-        return name != null && name.length() <= MAX_NAME && name.matches("[\\p{L}\\p{N} ._-]+")
-                && !name.isBlank();
     }
 
     Uni<String> workspace(PlatformCredential credential, PlatformStep step) {

@@ -1,76 +1,43 @@
 package dev.deploygateway.platform.vercel;
 
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.deploygateway.platform.PlatformApiException;
+import dev.deploygateway.platform.PlatformCallPolicy;
+import dev.deploygateway.platform.PlatformId;
 
 /**
  * A non-2xx answer from Vercel, decoded from {@code {"error":{"code","message",…}}} (also unwrapped, and the
- * OAuth {@code {"error":"…","error_description":"…"}} form). Package-private: {@link VercelErrors} turns it into
- * the gateway's {@code PlatformException}.
+ * OAuth {@code {"error":"…","error_description":"…"}} form), with the {@code missing} files of the upload protocol.
+ * Package-private: {@link VercelErrors} turns it into the gateway's {@code PlatformException}.
  */
-final class VercelApiException extends RuntimeException {
+final class VercelApiException extends PlatformApiException {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    final int status;
-    final String code;
-    final String platformMessage;
     final List<String> missing;
-    final boolean invalidToken;
-    final Optional<Duration> retryAfter;
 
-    VercelApiException(int status, String code, String platformMessage, List<String> missing, boolean invalidToken,
+    VercelApiException(int status, String code, String platformMessage, List<String> missing,
             Optional<Duration> retryAfter) {
-        super("Vercel answered " + status + " " + code);
-        this.status = status;
-        this.code = code;
-        this.platformMessage = platformMessage;
+        super(PlatformId.VERCEL, status, code, platformMessage, retryAfter);
         this.missing = List.copyOf(missing);
-        this.invalidToken = invalidToken;
-        this.retryAfter = retryAfter;
     }
 
     static VercelApiException from(int status, String body, String retryAfterHeader) {
-        JsonNode root;
-        try {
-            root = body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
-        } catch (Exception e) {
-            root = JSON.createObjectNode();
-        }
+        JsonNode root = parseBody(body);
         JsonNode error = root.path("error").isObject() ? root.get("error") : root;
         String code = error.path("code").asText(root.path("error").isTextual() ? root.get("error").asText() : "");
         String message = error.path("message").asText(root.path("error_description").asText(""));
         List<String> missing = new ArrayList<>();
         error.path("missing").forEach(m -> missing.add(m.asText()));
         return new VercelApiException(status, code.isEmpty() ? "http_" + status : code, message, missing,
-                error.path("invalidToken").asBoolean(false), parseRetryAfter(retryAfterHeader));
-    }
-
-    /** {@code Retry-After} as seconds or an HTTP date, as Vercel's own client reads it. */
-    static Optional<Duration> parseRetryAfter(String header) {
-        if (header == null || header.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim()))));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                var at = ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                return Optional.of(Duration.between(ZonedDateTime.now(at.getZone()), at)).filter(d -> !d.isNegative());
-            } catch (Exception notDate) {
-                return Optional.empty();
-            }
-        }
+                PlatformCallPolicy.parseRetryAfter(retryAfterHeader));
     }
 
     boolean missingFiles() {
-        return status == 400 && "missing_files".equals(code);
+        return status() == 400 && "missing_files".equals(code());
     }
 }

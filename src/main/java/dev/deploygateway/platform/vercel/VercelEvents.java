@@ -5,9 +5,12 @@ import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.deploygateway.config.VercelConfig;
 import dev.deploygateway.error.ErrorCode;
@@ -18,6 +21,7 @@ import dev.deploygateway.platform.PlatformId;
 import dev.deploygateway.platform.PlatformState;
 import dev.deploygateway.platform.PlatformStep;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Follows a deployment's build events ({@code follow=1}). When the stream ends or drops, the deployment's status
@@ -53,6 +57,9 @@ class VercelEvents {
         Multi<PlatformEvent> live = api.followEvents(credential.bearer(), deploymentId,
                         credential.teamId().orElse(null), 1, cursor.since() > 0 ? cursor.since() : null)
                 .onItem().transformToIterable(cursor::decode)
+                .onItem().transformToMultiAndConcatenate(event -> event instanceof PlatformEvent.StateChange change
+                        && change.state() == PlatformState.READY ? confirmReady(credential, deploymentId, cursor)
+                                : Multi.createFrom().item(event))
                 .onFailure(VercelEvents::fatal).transform(f -> VercelErrors.map(PlatformStep.WATCH, f))
                 .onFailure(f -> !(f instanceof PlatformException)).recoverWithCompletion();
         Multi<PlatformEvent> after = Multi.createFrom().deferred(() -> Multi.createFrom()
@@ -71,30 +78,60 @@ class VercelEvents {
                         if (cursor.lastState().equals(state)) {
                             return Multi.createFrom().empty();
                         }
-                        cursor.stateSeen(state.get());
-                        return Multi.createFrom().item(new PlatformEvent.StateChange(state.get(), raw, Instant.now()));
+                        return terminal(json, state.get(), raw, cursor);
                     }
                     int next = cursor.accepted() > acceptedBefore ? 0 : fruitless + 1;
-                    if (next > config.maxStreamResumes()) {
+                    if (next > config.calls().maxStreamResumes()) {
                         return Multi.createFrom().failure(PlatformException.of(ErrorCode.PLATFORM_UNAVAILABLE,
                                 PlatformId.VERCEL, PlatformStep.WATCH, true,
                                 "Vercel's build-log stream keeps dropping"));
                     }
                     LOG.debugf("Vercel event stream of %s ended while %s; resuming from %d", deploymentId, raw,
                             cursor.since());
-                    Duration backoff = config.retryBackoff().multipliedBy(next);
+                    Duration backoff = config.calls().retryBackoff().multipliedBy(next);
                     Multi<PlatformEvent> resumed = connect(credential, deploymentId, cursor, next);
                     return backoff.isZero() ? resumed
-                            : Multi.createFrom().uni(io.smallrye.mutiny.Uni.createFrom().voidItem().onItem()
-                                    .delayIt().by(backoff)).onItem().transformToMultiAndConcatenate(v -> resumed);
+                            : Multi.createFrom().uni(Uni.createFrom().voidItem().onItem().delayIt().by(backoff))
+                                    .onItem().transformToMultiAndConcatenate(v -> resumed);
                 }));
         return Multi.createBy().concatenating().streams(live, after);
     }
 
+    /**
+     * A {@code deployment-state} line said READY: the deployment object decides (aliases still being assigned is
+     * DEPLOYING; failed aliases add a warning), because the line carries neither {@code aliasAssigned} nor
+     * {@code aliasError}.
+     */
+    private Multi<PlatformEvent> confirmReady(PlatformCredential credential, String deploymentId,
+            VercelEventCursor cursor) {
+        return Multi.createFrom().uni(calls.idempotent(PlatformStep.WATCH,
+                () -> api.deployment(credential.bearer(), deploymentId, credential.teamId().orElse(null))))
+                .onItem().transformToMultiAndConcatenate(json -> {
+                    String raw = json.path("readyState").asText("");
+                    PlatformState state = VercelStates.of(raw, json.path("aliasAssigned").asBoolean(false),
+                            json.hasNonNull("aliasError")).orElse(PlatformState.DEPLOYING);
+                    if (state.terminal()) {
+                        return terminal(json, state, raw, cursor);
+                    }
+                    cursor.stateSeen(state);
+                    return Multi.createFrom().item(new PlatformEvent.StateChange(state, raw, Instant.now()));
+                });
+    }
+
+    /** The terminal state, preceded by a warning when a READY deployment's aliases failed. */
+    private static Multi<PlatformEvent> terminal(JsonNode deployment, PlatformState state, String raw,
+            VercelEventCursor cursor) {
+        cursor.stateSeen(state);
+        var change = new PlatformEvent.StateChange(state, raw, Instant.now());
+        Optional<PlatformEvent.Notice> warning = state == PlatformState.READY ? VercelAliases.warning(deployment)
+                : Optional.empty();
+        return warning.isPresent() ? Multi.createFrom().items(warning.get(), change) : Multi.createFrom().item(change);
+    }
+
     /** 4xx other than 429 will not heal by reconnecting. */
     private static boolean fatal(Throwable failure) {
-        int status = failure instanceof VercelApiException api ? api.status
-                : failure instanceof jakarta.ws.rs.WebApplicationException web ? web.getResponse().getStatus() : 0;
+        int status = failure instanceof VercelApiException api ? api.status()
+                : failure instanceof WebApplicationException web ? web.getResponse().getStatus() : 0;
         return status >= 400 && status < 500 && status != 429;
     }
 }

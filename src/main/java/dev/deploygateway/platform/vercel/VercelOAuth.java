@@ -23,8 +23,10 @@ import dev.deploygateway.config.VercelConfig;
 import dev.deploygateway.error.ErrorCode;
 import dev.deploygateway.platform.CodeExchange;
 import dev.deploygateway.platform.OAuthAuthorization;
+import dev.deploygateway.platform.OAuthClientRegistration;
 import dev.deploygateway.platform.PlatformException;
 import dev.deploygateway.platform.PlatformId;
+import dev.deploygateway.platform.PlatformOAuth;
 import dev.deploygateway.platform.PlatformStep;
 import dev.deploygateway.platform.PlatformTokens;
 import io.quarkus.oidc.client.NamedOidcClient;
@@ -35,12 +37,10 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * "Sign in with Vercel" (OAuth 2.0 authorization code + PKCE S256, rotating refresh tokens). Without a configured
- * client id the sandbox's permissive client id is used outside prod; in prod that is a configuration error.
+ * client id the sandbox's permissive client id is used where demo features are on ({@link OAuthClientRegistration}).
  */
 @ApplicationScoped
-class VercelOAuth {
-
-    static final String SANDBOX_CLIENT_ID = "deploy-gateway-sandbox";
+class VercelOAuth implements PlatformOAuth {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -48,22 +48,21 @@ class VercelOAuth {
     private final OidcClient oidc;
     private final VercelCalls calls;
     private final VercelConfig config;
-    private final OAuthClientsConfig.OAuthClient client;
-    private final RuntimeProfile profile;
+    private final OAuthClientRegistration client;
 
     VercelOAuth(@RestClient VercelApi api, VercelCalls calls, VercelConfig config, OAuthClientsConfig clients,
             @NamedOidcClient("vercel") OidcClient oidc, RuntimeProfile profile) {
         this.api = api;
-        this.profile = profile;
         this.oidc = oidc;
         this.calls = calls;
         this.config = config;
-        this.client = clients.vercel();
+        this.client = new OAuthClientRegistration(PlatformId.VERCEL, clients.vercel(), profile);
     }
 
-    URI authorizationUrl(OAuthAuthorization request) {
+    @Override
+    public URI authorizationUrl(OAuthAuthorization request) {
         var params = new LinkedHashMap<String, String>();
-        params.put("client_id", clientId());
+        params.put("client_id", client.clientId());
         params.put("redirect_uri", request.redirectUri().toString());
         params.put("response_type", "code");
         params.put("scope", String.join(" ", request.scopes().isEmpty() ? config.scopes() : request.scopes()));
@@ -77,43 +76,31 @@ class VercelOAuth {
         return URI.create(base + (base.contains("?") ? "&" : "?") + query);
     }
 
-    Uni<PlatformTokens> exchange(CodeExchange exchange) {
+    @Override
+    public Uni<PlatformTokens> exchangeCode(CodeExchange exchange) {
         // Through the named quarkus-oidc-client "vercel" (grant code, client_secret_post). A code is single use and
         // the client only retries a refused connection (the request never left), so nothing is sent twice.
         return Uni.createFrom().deferred(() -> {
-            clientId(); // fail fast in prod without VERCEL_CLIENT_ID
+            client.clientId(); // fail fast in prod without VERCEL_CLIENT_ID
             return oidc.getTokens(Map.of("code", exchange.code(), "redirect_uri", exchange.redirectUri().toString(),
                     "code_verifier", exchange.codeVerifier()));
         }).map(VercelOAuth::tokens).onFailure().transform(VercelOAuth::failure);
     }
 
-    Uni<PlatformTokens> refresh(String refreshToken) {
+    @Override
+    public Uni<PlatformTokens> refresh(String refreshToken) {
         // Refresh tokens rotate: a retried request would present an already used token and revoke the grant.
         return Uni.createFrom().deferred(() -> {
-            clientId();
+            client.clientId();
             return oidc.refreshTokens(refreshToken);
         }).map(VercelOAuth::tokens).onFailure().transform(VercelOAuth::failure);
     }
 
-    Uni<Void> revoke(String token) {
-        String basic = "Basic " + Base64.getEncoder().encodeToString((clientId() + ":" + secret())
-                .getBytes(StandardCharsets.UTF_8));
+    @Override
+    public Uni<Void> revoke(String token) {
+        String pair = client.clientId() + ":" + client.clientSecret().orElse("");
+        String basic = "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
         return calls.idempotent(PlatformStep.AUTH, () -> api.revoke(basic, token)).replaceWithVoid();
-    }
-
-    private String clientId() {
-        return client.clientId().filter(id -> !id.isBlank()).orElseGet(() -> {
-            // By profile, not launch mode: a packaged jar run with QUARKUS_PROFILE=demo talks to the sandbox too.
-            if (!profile.demoFeaturesEnabled()) {
-                throw PlatformException.of(ErrorCode.PLATFORM_UNAVAILABLE, PlatformId.VERCEL, PlatformStep.AUTH,
-                        false, "Vercel OAuth is not configured (VERCEL_CLIENT_ID)");
-            }
-            return SANDBOX_CLIENT_ID;
-        });
-    }
-
-    private String secret() {
-        return client.clientSecret().orElse("");
     }
 
     private static PlatformTokens tokens(Tokens tokens) {
@@ -155,5 +142,4 @@ class VercelOAuth {
                 "Vercel's token endpoint could not be used", Optional.empty(), Optional.empty(), Optional.empty(),
                 null);
     }
-
 }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,10 +16,27 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.deploygateway.config.VercelConfig;
 import dev.deploygateway.error.ErrorCode;
-import dev.deploygateway.platform.*;
-import dev.deploygateway.platform.PlatformCapabilities.ConnectMethod;
-import dev.deploygateway.platform.PlatformCapabilities.SourceKind;
-import dev.deploygateway.scaffold.SourceBundle;
+import dev.deploygateway.platform.Capability;
+import dev.deploygateway.platform.DatabaseInfo;
+import dev.deploygateway.platform.DeploySpec;
+import dev.deploygateway.platform.DeploymentPlatform;
+import dev.deploygateway.platform.EnvVar;
+import dev.deploygateway.platform.NameAvailability;
+import dev.deploygateway.platform.PlatformAccount;
+import dev.deploygateway.platform.PlatformCapabilities;
+import dev.deploygateway.platform.PlatformCredential;
+import dev.deploygateway.platform.PlatformDeployment;
+import dev.deploygateway.platform.PlatformEvent;
+import dev.deploygateway.platform.PlatformException;
+import dev.deploygateway.platform.PlatformId;
+import dev.deploygateway.platform.PlatformOAuth;
+import dev.deploygateway.platform.PlatformProject;
+import dev.deploygateway.platform.PlatformState;
+import dev.deploygateway.platform.PlatformStep;
+import dev.deploygateway.platform.PreparedSource;
+import dev.deploygateway.platform.ProjectSpec;
+import dev.deploygateway.platform.SourceLimits;
+import dev.deploygateway.platform.UploadProgress;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -28,9 +44,8 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class VercelPlatform implements DeploymentPlatform {
 
-    static final PlatformCapabilities CAPABILITIES = new PlatformCapabilities(
-            Set.of(ConnectMethod.OAUTH, ConnectMethod.API_TOKEN), Set.of(SourceKind.FILES),
-            true, true, true, true, true, true, true);
+    static final PlatformCapabilities CAPABILITIES = PlatformCapabilities.of(Capability.API_TOKEN,
+            Capability.FILE_UPLOAD, Capability.DATABASE, Capability.CANCEL, Capability.REDEPLOY, Capability.ROLLBACK);
 
     private final VercelApi api;
     private final VercelCalls calls;
@@ -62,23 +77,8 @@ public class VercelPlatform implements DeploymentPlatform {
     }
 
     @Override
-    public URI authorizationUrl(OAuthAuthorization request) {
-        return oauth.authorizationUrl(request);
-    }
-
-    @Override
-    public Uni<PlatformTokens> exchangeCode(CodeExchange exchange) {
-        return oauth.exchange(exchange);
-    }
-
-    @Override
-    public Uni<PlatformTokens> refresh(String refreshToken) {
-        return oauth.refresh(refreshToken);
-    }
-
-    @Override
-    public Uni<Void> revoke(String token) {
-        return oauth.revoke(token);
+    public Optional<PlatformOAuth> oauth() {
+        return Optional.of(oauth);
     }
 
     @Override
@@ -89,8 +89,8 @@ public class VercelPlatform implements DeploymentPlatform {
     }
 
     @Override
-    public java.util.Optional<String> projectNameProblem(String name) {
-        return VercelNames.valid(name) ? java.util.Optional.empty() : java.util.Optional.of(VercelNames.RULE);
+    public Optional<String> projectNameProblem(String name) {
+        return VercelNames.valid(name) ? Optional.empty() : Optional.of(VercelNames.RULE);
     }
 
     @Override
@@ -148,24 +148,8 @@ public class VercelPlatform implements DeploymentPlatform {
     }
 
     @Override
-    public PreparedSource prepareSource(SourceBundle bundle) {
-        String problem = null;
-        if (bundle.fileCount() == 0) {
-            problem = "The project has no files";
-        } else if (bundle.fileCount() > config.maxFiles()) {
-            problem = "Vercel accepts at most " + config.maxFiles() + " files per deployment; this has "
-                    + bundle.fileCount();
-        } else if (bundle.totalBytes() > config.maxTotalBytes()) {
-            problem = "The upload is " + bundle.totalBytes() + " bytes; the limit is " + config.maxTotalBytes();
-        } else {
-            problem = bundle.files().stream().filter(f -> f.size() > config.maxFileBytes()).findFirst()
-                    .map(f -> f.path() + " is " + f.size() + " bytes; the per-file limit is " + config.maxFileBytes())
-                    .orElse(null);
-        }
-        if (problem != null) {
-            throw PlatformException.of(ErrorCode.UPLOAD_REJECTED, id(), PlatformStep.UPLOAD, false, problem);
-        }
-        return new PreparedSource(id(), bundle);
+    public SourceLimits sourceLimits() {
+        return new SourceLimits(config.maxFiles(), config.maxFileBytes(), config.maxTotalBytes());
     }
 
     @Override
@@ -229,10 +213,14 @@ public class VercelPlatform implements DeploymentPlatform {
                 json.hasNonNull("aliasError")).orElse(PlatformState.PENDING);
         Optional<URI> url = Optional.of(json.path("url").asText("")).filter(u -> !u.isBlank())
                 .map(host -> URI.create(config.siteUrlTemplate().replace("{host}", host)));
+        // A READY deployment whose aliases failed carries Vercel's aliasError as its error (VercelAliases).
+        boolean aliasFailed = state == PlatformState.READY;
+        Optional<String> errorCode = Optional.ofNullable(json.path("errorCode").textValue())
+                .or(() -> aliasFailed ? VercelAliases.errorCode(json) : Optional.empty());
+        Optional<String> errorMessage = Optional.ofNullable(json.path("errorMessage").textValue())
+                .or(() -> aliasFailed ? VercelAliases.errorMessage(json) : Optional.empty());
         return new PlatformDeployment(json.path("id").asText(), json.path("projectId").asText(""), state, raw, url,
-                Optional.ofNullable(json.path("errorCode").textValue()),
-                Optional.ofNullable(json.path("errorMessage").textValue()),
-                Instant.ofEpochMilli(json.path("createdAt").asLong(0)));
+                errorCode, errorMessage, Instant.ofEpochMilli(json.path("createdAt").asLong(0)));
     }
 
     private static ObjectNode projectBody(ProjectSpec spec) {

@@ -39,4 +39,12 @@ public interface BackboardConfig {
     /** With {@code .sandbox/drop-socket} in the upload, each websocket is closed after this many frames mid-build. */
     @WithDefault("3")
     int dropSocketAfterFrames();
+
+    /** A websocket that sends no {@code connection_init} within this is closed 4408 (the reference server: 3 s). */
+    @WithDefault("3s")
+    Duration connectionInitTimeout();
+
+    /** Requests per token per hour before the sandbox answers 429 (Railway's Hobby plan: 1000). */
+    @WithDefault("1000")
+    int requestsPerHour();
 }

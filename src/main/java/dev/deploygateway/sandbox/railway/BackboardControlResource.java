@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,7 +15,7 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * Sandbox-only controls (no Railway counterpart): mint an account token for a named user, expire a token, and
- * counters tests assert on (refresh requests, revoked grants, deployments started).
+ * counters tests assert on (refresh requests, revoked grants, deployments started), and the 429 scenario switch.
  */
 @Path("/sandbox/railway/_sandbox")
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,14 +32,40 @@ public class BackboardControlResource {
     public record MintProjectToken(String username, String projectId) {
     }
 
+    /** The next {@code count} API requests are answered 429 with {@code Retry-After: retryAfterSeconds}. */
+    public record RateLimit(Integer count, Long retryAfterSeconds) {
+    }
+
     private final BackboardAccounts accounts;
     private final BackboardBuilds builds;
     private final BackboardStore store;
+    private final BackboardTraffic traffic;
 
-    BackboardControlResource(BackboardAccounts accounts, BackboardBuilds builds, BackboardStore store) {
+    BackboardControlResource(BackboardAccounts accounts, BackboardBuilds builds, BackboardStore store,
+            BackboardTraffic traffic) {
         this.accounts = accounts;
         this.builds = builds;
         this.store = store;
+        this.traffic = traffic;
+    }
+
+    @POST
+    @Path("/rate-limit")
+    public Response rateLimit(RateLimit request) {
+        int count = request == null || request.count() == null ? 1 : request.count();
+        long retryAfter = request == null || request.retryAfterSeconds() == null ? 1 : request.retryAfterSeconds();
+        if (count < 1 || retryAfter < 0) {
+            throw BackboardError.rest(400, "count must be positive and retryAfterSeconds not negative");
+        }
+        traffic.force(count, retryAfter);
+        return Response.status(201).build();
+    }
+
+    @DELETE
+    @Path("/rate-limit")
+    public Response clearRateLimit() {
+        traffic.clear();
+        return Response.noContent().build();
     }
 
     @POST
@@ -63,7 +90,7 @@ public class BackboardControlResource {
         }
         var user = accounts.user(request.username());
         try {
-            store.project(request.projectId(), new BackboardCaller.Caller(user, java.util.Optional.empty()));
+            store.project(request.projectId(), new BackboardCaller.Caller(user, Optional.empty()));
         } catch (BackboardError e) {
             throw BackboardError.rest(404, "Project not found for this user");
         }

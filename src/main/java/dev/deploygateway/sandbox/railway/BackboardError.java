@@ -29,6 +29,11 @@ final class BackboardError extends RuntimeException {
         return new BackboardError(what + " not found", "NOT_FOUND");
     }
 
+    /** A field Railway's schema has but the sandbox does not simulate: an honest error, never a made-up answer. */
+    static BackboardError notImplemented(String type, String field) {
+        return new BackboardError("The Railway sandbox does not implement " + type + "." + field, "NOT_IMPLEMENTED");
+    }
+
     static BackboardError invalid(String message) {
         return new BackboardError(message, "BAD_USER_INPUT");
     }

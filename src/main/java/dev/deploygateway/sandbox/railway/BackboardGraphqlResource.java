@@ -35,6 +35,7 @@ public class BackboardGraphqlResource {
         if (request == null) {
             throw BackboardError.rest(400, "POST body missing");
         }
-        return graphql.execute(authorization, projectToken, request.query(), request.variables());
+        return graphql.execute(authorization, projectToken, request.query(), request.variables(),
+                request.operationName());
     }
 }

@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * The objects the sandbox answers with, in the shapes of Railway's schema (types {@code Project}, {@code Service},
- * {@code Deployment}, {@code Log}, {@code ServiceDomain}, …). They carry every field the sandbox can fill; the
- * response then keeps only what the operation selected ({@link #select}).
+ * {@code Deployment}, {@code Log}, {@code ServiceDomain}, …). They carry every field the sandbox can fill;
+ * graphql-java then answers exactly what the operation selected.
  */
 final class BackboardJson {
 
@@ -104,25 +104,5 @@ final class BackboardJson {
         pageInfo.put("startCursor", null);
         pageInfo.put("endCursor", null);
         return Map.of("edges", edges, "pageInfo", pageInfo);
-    }
-
-    /** Keeps exactly the selected fields (under their aliases), recursively; scalars and JSON maps pass as they are. */
-    @SuppressWarnings("unchecked")
-    static Object select(Object value, List<GraphqlDocument.Field> selection) {
-        if (selection.isEmpty() || value == null) {
-            return value;
-        }
-        if (value instanceof List<?> list) {
-            return list.stream().map(item -> select(item, selection)).toList();
-        }
-        if (value instanceof Map<?, ?> map) {
-            var out = new LinkedHashMap<String, Object>();
-            for (GraphqlDocument.Field field : selection) {
-                out.put(field.key(), "__typename".equals(field.name()) ? map.get("__typename")
-                        : select(((Map<String, Object>) map).get(field.name()), field.selection()));
-            }
-            return out;
-        }
-        return value;
     }
 }

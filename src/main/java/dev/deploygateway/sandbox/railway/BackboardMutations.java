@@ -5,7 +5,6 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.deploygateway.sandbox.railway.BackboardCaller.Caller;
-import dev.deploygateway.sandbox.railway.GraphqlDocument.Field;
 
 /** The root fields of {@code Mutation} the sandbox answers. */
 @ApplicationScoped
@@ -19,7 +18,7 @@ class BackboardMutations {
         this.builds = builds;
     }
 
-    Object resolve(Caller caller, Field f) {
+    Object resolve(Caller caller, BackboardField f) {
         Map<String, Object> input = f.object("input");
         return switch (f.name()) {
             case "projectCreate" -> {
@@ -60,7 +59,7 @@ class BackboardMutations {
             }
             case "deploymentRedeploy" -> BackboardJson.deployment(restart(caller,
                     store.deployment(f.string("id"), caller), true));
-            default -> throw BackboardError.invalid("Cannot query field \"" + f.name() + "\" on type \"Mutation\".");
+            default -> throw BackboardError.notImplemented("Mutation", f.name());
         };
     }
 

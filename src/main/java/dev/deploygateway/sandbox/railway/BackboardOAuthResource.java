@@ -84,7 +84,7 @@ public class BackboardOAuthResource {
             @FormParam("grant_type") String grantType, @FormParam("code") String code,
             @FormParam("redirect_uri") String redirectUri, @FormParam("code_verifier") String verifier,
             @FormParam("refresh_token") String refreshToken, @FormParam("client_id") String formClientId,
-            @Context UriInfo uri) {
+            @FormParam("client_secret") String secret, @Context UriInfo uri) {
         String clientId = basicClientId(basic).orElse(formClientId);
         if (clientId == null || clientId.isBlank()) {
             throw BackboardError.oauth(401, "invalid_client", "client authentication failed");
@@ -93,11 +93,7 @@ public class BackboardOAuthResource {
             var issued = accounts.redeemCode(code).filter(c -> c.clientId().equals(clientId)
                     && c.redirectUri().equals(redirectUri))
                     .orElseThrow(() -> BackboardError.oauth(400, "invalid_grant", "grant request is invalid"));
-            if (issued.challenge() == null ? basic == null
-                    : verifier == null || !issued.challenge().equals(s256(verifier))) {
-                // Public clients must use PKCE; a challenge must be answered by its verifier.
-                throw BackboardError.oauth(400, "invalid_grant", "PKCE verification failed");
-            }
+            pkce(issued.challenge(), verifier, basic != null || (secret != null && !secret.isBlank()));
             var tokens = accounts.issue(issued.userId(), issued.scope(), BackboardIds.uuid(), clientId,
                     issued.offline());
             return response(tokens, issued.scope(), issued.userId(), clientId, uri);
@@ -109,6 +105,22 @@ public class BackboardOAuthResource {
             return response(tokens, refresh.scope(), refresh.userId(), clientId, uri);
         }
         throw BackboardError.oauth(400, "unsupported_grant_type", "unsupported grant_type");
+    }
+
+    /**
+     * PKCE as RFC 9700 §2.1.1 requires of an authorization server: a challenge must be answered by its verifier; a
+     * verifier for a code issued without a challenge is a downgrade (the challenge was stripped on the way) and is
+     * refused; and a code without a challenge is redeemable only by an authenticated (Web) client, since Railway's
+     * Native apps must use PKCE.
+     */
+    private static void pkce(String challenge, String verifier, boolean authenticatedClient) {
+        if (challenge == null && verifier != null) {
+            throw BackboardError.oauth(400, "invalid_grant", "code_verifier sent for a code issued without "
+                    + "code_challenge");
+        }
+        if (challenge == null ? !authenticatedClient : verifier == null || !challenge.equals(s256(verifier))) {
+            throw BackboardError.oauth(400, "invalid_grant", "PKCE verification failed");
+        }
     }
 
     /** RFC 7009: always 200, also for unknown tokens; an OAuth token takes its whole grant with it. */

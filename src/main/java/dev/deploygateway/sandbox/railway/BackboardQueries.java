@@ -9,7 +9,6 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.deploygateway.sandbox.railway.BackboardCaller.Caller;
-import dev.deploygateway.sandbox.railway.GraphqlDocument.Field;
 
 /** The root fields of {@code Query} the sandbox answers. */
 @ApplicationScoped
@@ -23,7 +22,11 @@ class BackboardQueries {
         this.store = store;
     }
 
-    Object resolve(Caller caller, Field f) {
+    Object resolve(BackboardRequest request, BackboardField f) {
+        if ("template".equals(f.name())) {
+            return template(f.string("code")); // public: no token needed
+        }
+        Caller caller = request.caller();
         return switch (f.name()) {
             case "me" -> me(caller.accountLevel());
             case "projects" -> {
@@ -35,7 +38,6 @@ class BackboardQueries {
             case "project" -> BackboardJson.project(store.project(f.string("id"), caller));
             case "deployment" -> BackboardJson.deployment(store.deployment(f.string("id"), caller));
             case "buildLogs" -> buildLogs(caller, f);
-            case "template" -> template(f.string("code"));
             case "workflowStatus" -> {
                 var workflow = store.workflow(f.string("workflowId"));
                 var json = new LinkedHashMap<String, Object>();
@@ -64,7 +66,7 @@ class BackboardQueries {
                 yield Map.of("serviceDomains", domain == null ? List.of()
                         : List.of(BackboardJson.domain(service, env, domain)), "customDomains", List.of());
             }
-            default -> throw BackboardError.invalid("Cannot query field \"" + f.name() + "\" on type \"Query\".");
+            default -> throw BackboardError.notImplemented("Query", f.name());
         };
     }
 
@@ -87,7 +89,7 @@ class BackboardQueries {
         return json;
     }
 
-    private List<Object> buildLogs(Caller caller, Field f) {
+    private List<Object> buildLogs(Caller caller, BackboardField f) {
         var deployment = store.deployment(f.string("deploymentId"), caller);
         Instant start = instant(f.string("startDate"), Instant.MIN);
         Instant end = instant(f.string("endDate"), Instant.MAX);

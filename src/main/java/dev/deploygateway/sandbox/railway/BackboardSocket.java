@@ -1,6 +1,5 @@
 package dev.deploygateway.sandbox.railway;
 
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -10,7 +9,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
+import org.reactivestreams.FlowAdapters;
+import org.reactivestreams.Publisher;
 
+import graphql.ExecutionResult;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
@@ -21,27 +26,30 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The websocket on {@code /graphql/v2} speaking {@code graphql-transport-ws}: {@code connection_init} →
- * {@code connection_ack}, {@code subscribe} → {@code next}… {@code complete}, {@code ping}/{@code pong}. Auth comes
- * from the upgrade request's {@code Authorization} header or, failing that, {@code connection_init}'s payload.
- * Subscriptions: {@code buildLogs} (the first frame replays the newest {@code limit} lines, later frames carry new
- * ones; completed once the deployment is terminal) and {@code deployment} (the current object, then every status
- * change; completed when terminal). A raw Vert.x route, registered only with demo features on.
+ * The websocket on {@code /graphql/v2} speaking {@code graphql-transport-ws} as its specification and the reference
+ * {@code graphql-ws} server do: {@code connection_init} within {@code connection-init-timeout} (else close 4408),
+ * once (a second one closes 4429), then {@code connection_ack}; {@code subscribe} → {@code next}… {@code complete}
+ * (before the ack: 4401; a duplicate id: 4409), {@code error} for an operation the schema or a resolver rejects;
+ * {@code ping}/{@code pong}. Credentials are the upgrade request's {@code Authorization} (what Railway documents and
+ * its CLI sends) or, failing that, {@code connection_init.payload.Authorization}; they belong to the connection, so
+ * credentials that do not resolve to a caller are refused at {@code connection_init} with 4403 Forbidden, the
+ * protocol's rejection, instead of being acknowledged and failing every subscription later. Documents are executed
+ * by {@link BackboardGraphql} against Railway's schema. A raw Vert.x route, registered only with demo features on.
  */
 @ApplicationScoped
 class BackboardSocket {
 
     static final String PATH = "/sandbox/railway/graphql/v2";
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(BackboardSocket.class);
+    private static final Logger LOG = Logger.getLogger(BackboardSocket.class);
 
     private final BackboardGraphql graphql;
-    private final BackboardStore store;
     private final BackboardConfig config;
+    private final Vertx vertx;
 
-    BackboardSocket(BackboardGraphql graphql, BackboardStore store, BackboardConfig config) {
+    BackboardSocket(BackboardGraphql graphql, BackboardConfig config, Vertx vertx) {
         this.graphql = graphql;
-        this.store = store;
         this.config = config;
+        this.vertx = vertx;
     }
 
     void routes(@Observes Router router) {
@@ -69,33 +77,41 @@ class BackboardSocket {
                 });
     }
 
-    /** One websocket connection and its subscriptions. */
+    /** One websocket connection and its subscriptions; every method runs on the connection's context. */
     private final class Session {
         private final ServerWebSocket ws;
         private final HttpConnection connection;
         private final Context context;
-        private final Map<String, Runnable> subscriptions = new ConcurrentHashMap<>();
+        private final String headerAuth;
+        private final String projectToken;
+        private final Map<String, Cancellable> subscriptions = new ConcurrentHashMap<>();
         private final AtomicInteger frames = new AtomicInteger();
         private final AtomicBoolean closed = new AtomicBoolean();
-        private String auth;
-        private final String projectToken;
-        private boolean acknowledged;
+        private BackboardRequest request;
+        private boolean initReceived;
+        private long initTimer;
 
         Session(ServerWebSocket ws, HttpConnection connection, String headerAuth, String projectToken,
                 Context context) {
             this.ws = ws;
-            this.projectToken = projectToken;
             this.connection = connection;
-            this.auth = headerAuth;
+            this.headerAuth = headerAuth;
+            this.projectToken = projectToken;
             this.context = context;
         }
 
         void start() {
             ws.closeHandler(v -> {
                 closed.set(true);
-                subscriptions.values().forEach(Runnable::run);
+                vertx.cancelTimer(initTimer);
+                subscriptions.values().forEach(Cancellable::cancel);
             });
             ws.textMessageHandler(this::message);
+            initTimer = vertx.setTimer(config.connectionInitTimeout().toMillis(), id -> context.runOnContext(v -> {
+                if (!initReceived) {
+                    close(4408, "Connection initialisation timeout");
+                }
+            }));
         }
 
         private void message(String text) {
@@ -103,128 +119,112 @@ class BackboardSocket {
             try {
                 message = new JsonObject(text);
             } catch (RuntimeException e) {
-                ws.close((short) 4400, "Invalid message received");
+                close(4400, "Invalid message received");
                 return;
             }
             switch (message.getString("type", "")) {
-                case "connection_init" -> {
-                    JsonObject payload = message.getJsonObject("payload", new JsonObject());
-                    if (auth == null) {
-                        String fromPayload = payload.getString("Authorization", payload.getString("authorization"));
-                        auth = fromPayload;
-                    }
-                    acknowledged = true;
-                    send(new JsonObject().put("type", "connection_ack"));
-                }
-                case "ping" -> send(new JsonObject().put("type", "pong"));
+                case "connection_init" -> init(message.getValue("payload"));
+                case "ping" -> send(message.containsKey("payload")
+                        ? new JsonObject().put("type", "pong").put("payload", message.getValue("payload"))
+                        : new JsonObject().put("type", "pong"));
                 case "pong" -> {
                 }
                 case "subscribe" -> {
-                    if (!acknowledged) {
-                        ws.close((short) 4401, "Unauthorized");
+                    if (request == null) {
+                        close(4401, "Unauthorized");
                         return;
                     }
                     subscribe(message.getString("id"), message.getJsonObject("payload", new JsonObject()));
                 }
                 case "complete" -> {
-                    Runnable stop = subscriptions.remove(message.getString("id", ""));
+                    Cancellable stop = subscriptions.remove(message.getString("id", ""));
                     if (stop != null) {
-                        stop.run();
+                        stop.cancel();
                     }
                 }
-                default -> ws.close((short) 4400, "Invalid message received");
+                default -> close(4400, "Invalid message received");
             }
+        }
+
+        private void init(Object payload) {
+            if (initReceived) {
+                close(4429, "Too many initialisation requests");
+                return;
+            }
+            initReceived = true;
+            vertx.cancelTimer(initTimer);
+            String auth = headerAuth;
+            if (auth == null && payload instanceof JsonObject params) {
+                auth = params.getString("Authorization", params.getString("authorization"));
+            }
+            var candidate = graphql.request(auth, projectToken);
+            try {
+                candidate.caller();
+            } catch (BackboardError e) {
+                close(4403, "Forbidden");
+                return;
+            }
+            request = candidate;
+            send(new JsonObject().put("type", "connection_ack"));
         }
 
         private void subscribe(String id, JsonObject payload) {
             if (id == null || subscriptions.containsKey(id)) {
-                ws.close((short) 4409, "Subscriber for " + id + " already exists");
+                close(4409, "Subscriber for " + id + " already exists");
                 return;
             }
-            try {
-                var caller = graphql.caller(auth, projectToken);
-                var variables = payload.getJsonObject("variables", new JsonObject()).getMap();
-                var operation = GraphqlDocument.parse(payload.getString("query"), variables);
-                if (!"subscription".equals(operation.type()) || operation.fields().size() != 1) {
-                    throw BackboardError.invalid("Expected one subscription field");
-                }
-                var field = operation.fields().get(0);
-                String deploymentId = "buildLogs".equals(field.name()) ? field.string("deploymentId")
-                        : "deployment".equals(field.name()) ? field.string("id") : null;
-                if (deploymentId == null) {
-                    throw BackboardError.invalid("Cannot query field \"" + field.name()
-                            + "\" on type \"Subscription\".");
-                }
-                var deployment = store.deployment(deploymentId, caller);
-                follow(id, field, deployment);
-            } catch (BackboardError e) {
-                send(new JsonObject().put("id", id).put("type", "error")
-                        .put("payload", new JsonArray().add(new JsonObject(e.toJson(null)))));
-            } catch (GraphqlDocument.SyntaxError e) {
-                send(new JsonObject().put("id", id).put("type", "error")
-                        .put("payload", new JsonArray().add(new JsonObject().put("message", e.getMessage()))));
+            JsonObject variables = payload.getJsonObject("variables", new JsonObject());
+            ExecutionResult result = graphql.run(request, payload.getString("query"), variables.getMap(),
+                    payload.getString("operationName"));
+            if (!result.getErrors().isEmpty()) {
+                var errors = new JsonArray();
+                result.getErrors().forEach(e -> errors.add(new JsonObject(BackboardGraphql.error(e))));
+                send(new JsonObject().put("id", id).put("type", "error").put("payload", errors));
+                return;
             }
-        }
-
-        private void follow(String id, GraphqlDocument.Field field, BackboardDeployment deployment) {
-            boolean logs = "buildLogs".equals(field.name());
-            int limit = field.args().get("limit") instanceof Number n ? n.intValue() : 500;
-            var follower = new BackboardDeployment.Follower() {
-                @Override
-                public void lines(List<BackboardDeployment.LogLine> lines) {
-                    if (logs) {
-                        context.runOnContext(v -> next(id, field, lines, deployment));
-                    }
-                }
-
-                @Override
-                public void status(BackboardDeployment d) {
-                    context.runOnContext(v -> {
-                        if (!logs) {
-                            next(id, field, BackboardJson.deployment(d), deployment);
-                        }
-                        if (d.terminal()) {
-                            complete(id);
+            if (!(result.getData() instanceof Publisher<?> events)) {
+                // A query or mutation over the socket: one result, then complete.
+                next(id, result);
+                send(new JsonObject().put("id", id).put("type", "complete"));
+                return;
+            }
+            @SuppressWarnings("unchecked")
+            var typed = (Publisher<ExecutionResult>) events;
+            Cancellable subscription = Multi.createFrom().publisher(FlowAdapters.toFlowPublisher(typed))
+                    .emitOn(command -> context.runOnContext(v -> command.run()))
+                    .subscribe().with(event -> next(id, event), failure -> {
+                        LOG.debugf("Sandbox subscription %s failed: %s", id, failure.toString());
+                        subscriptions.remove(id);
+                        close(4500, "Internal server error");
+                    }, () -> {
+                        if (subscriptions.remove(id) != null) {
+                            send(new JsonObject().put("id", id).put("type", "complete"));
                         }
                     });
-                }
-            };
-            subscriptions.put(id, () -> deployment.unfollow(follower));
-            List<BackboardDeployment.LogLine> backlog = deployment.follow(follower);
-            if (logs) {
-                next(id, field, backlog.subList(Math.max(0, backlog.size() - limit), backlog.size()), deployment);
-            } else {
-                next(id, field, BackboardJson.deployment(deployment), deployment);
-            }
-            if (deployment.terminal()) {
-                complete(id);
-            }
+            subscriptions.put(id, subscription);
         }
 
-        private void next(String id, GraphqlDocument.Field field, Object value, BackboardDeployment deployment) {
-            if (closed.get() || !subscriptions.containsKey(id)) {
+        private void next(String id, ExecutionResult event) {
+            if (closed.get()) {
                 return;
             }
-            Object shaped = value instanceof List<?> lines
-                    ? lines.stream().map(l -> (Object) BackboardJson.log((BackboardDeployment.LogLine) l)).toList()
-                    : value;
-            var data = new JsonObject().put(field.key(), BackboardJson.select(shaped, field.selection()));
-            send(new JsonObject().put("id", id).put("type", "next").put("payload", new JsonObject().put("data", data)));
-            if (deployment.scenario.dropSocket() && frames.incrementAndGet() >= config.dropSocketAfterFrames()
-                    && !deployment.terminal()) {
+            send(new JsonObject().put("id", id).put("type", "next")
+                    .put("payload", new JsonObject(BackboardGraphql.envelope(event))));
+            boolean dropping = request.followed().stream()
+                    .anyMatch(d -> d.scenario.dropSocket() && !d.terminal());
+            if (dropping && frames.incrementAndGet() >= config.dropSocketAfterFrames()) {
                 // The "dropped socket" scenario: the connection dies mid-build without a close frame.
-                LOG.debugf("Sandbox drops the websocket of deployment %s after %d frames", deployment.id, frames.get());
+                LOG.debugf("Sandbox drops a websocket after %d frames", frames.get());
                 closed.set(true);
-                subscriptions.values().forEach(Runnable::run);
+                subscriptions.values().forEach(Cancellable::cancel);
                 connection.close();
             }
         }
 
-        private void complete(String id) {
-            Runnable stop = subscriptions.remove(id);
-            if (stop != null) {
-                stop.run();
-                send(new JsonObject().put("id", id).put("type", "complete"));
+        private void close(int code, String reason) {
+            if (closed.compareAndSet(false, true)) {
+                subscriptions.values().forEach(Cancellable::cancel);
+                ws.close((short) code, reason);
             }
         }
 

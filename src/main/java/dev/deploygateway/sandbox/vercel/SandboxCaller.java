@@ -1,5 +1,6 @@
 package dev.deploygateway.sandbox.vercel;
 
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 class SandboxCaller {
 
-    record Caller(SandboxAccounts.User user, String ownerId) {
+    /** {@code team}: the team the call acts for, empty for the personal account. */
+    record Caller(SandboxAccounts.User user, String ownerId, Optional<SandboxAccounts.Team> team) {
     }
 
     private final SandboxAccounts accounts;
@@ -25,14 +27,12 @@ class SandboxCaller {
                 .flatMap(g -> accounts.userById(g.userId()))
                 .orElseThrow(SandboxError::forbidden);
         if (teamId == null || teamId.isBlank()) {
-            return new Caller(user, user.id());
+            return new Caller(user, user.id(), Optional.empty());
         }
-        boolean member = accounts.teamsOf(user).stream().anyMatch(t -> t.id().equals(teamId));
-        if (!member) {
-            throw SandboxError.of(403, "forbidden", "You don't have permission to access this team",
-                    java.util.Map.of("invalidToken", false));
-        }
-        return new Caller(user, teamId);
+        var team = accounts.teamsOf(user).stream().filter(t -> t.id().equals(teamId)).findFirst()
+                .orElseThrow(() -> SandboxError.of(403, "forbidden", "You don't have permission to access this team",
+                        Map.of("invalidToken", false)));
+        return new Caller(user, teamId, Optional.of(team));
     }
 
     static Optional<String> bearer(String authorization) {

@@ -3,6 +3,7 @@ package dev.deploygateway.sandbox.vercel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** A sandbox deployment and its event log; all mutation happens under the instance lock. */
 final class SandboxDeployment {
@@ -24,6 +25,8 @@ final class SandboxDeployment {
     final String name;
     final String projectId;
     final String ownerId;
+    /** The owning team, for the {@code team} member of the full deployment object; empty for personal accounts. */
+    final Optional<SandboxAccounts.Team> team;
     final String creatorId;
     final String creatorName;
     final String target;
@@ -45,17 +48,18 @@ final class SandboxDeployment {
     final List<Follower> followers = new ArrayList<>();
     private int serial;
 
-    SandboxDeployment(String id, String host, String name, String projectId, String ownerId, String creatorId,
-            String creatorName, String target, long createdAt, Map<String, String> files, Map<String, String> meta,
+    SandboxDeployment(String id, String host, String name, String projectId, SandboxCaller.Caller caller,
+            String target, long createdAt, Map<String, String> files, Map<String, String> meta,
             Map<String, Object> projectSettings, Scenario scenario) {
         this.id = id;
         this.buildId = SandboxIds.id("bld_");
         this.host = host;
         this.name = name;
         this.projectId = projectId;
-        this.ownerId = ownerId;
-        this.creatorId = creatorId;
-        this.creatorName = creatorName;
+        this.ownerId = caller.ownerId();
+        this.team = caller.team();
+        this.creatorId = caller.user().id();
+        this.creatorName = caller.user().username();
         this.target = target;
         this.createdAt = createdAt;
         this.files = Map.copyOf(files);

@@ -22,7 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Create (by SHA, inline, or redeploy), read, cancel and delete deployments. */
+/** Create (by SHA, inline, tgz archive, or redeploy), read, cancel and delete deployments. */
 @Path("/sandbox/vercel")
 @Produces(MediaType.APPLICATION_JSON)
 public class SandboxDeploymentResource {
@@ -31,13 +31,15 @@ public class SandboxDeploymentResource {
     private final SandboxProjects projects;
     private final SandboxDeployments deployments;
     private final SandboxBlobs blobs;
+    private final long maxArchiveBytes;
 
     SandboxDeploymentResource(SandboxCaller callers, SandboxProjects projects, SandboxDeployments deployments,
-            SandboxBlobs blobs) {
+            SandboxBlobs blobs, SandboxVercelConfig config) {
         this.callers = callers;
         this.projects = projects;
         this.deployments = deployments;
         this.blobs = blobs;
+        this.maxArchiveBytes = config.maxBlobBytes();
     }
 
     @POST
@@ -60,11 +62,13 @@ public class SandboxDeploymentResource {
             files = previous.files;
             project = projects.get(caller.ownerId(), previous.projectId);
         } else {
-            files = files(caller.ownerId(), body.path("files"));
+            files = SandboxArchive.expand(files(caller.ownerId(), body.path("files")), blobs, caller.ownerId(),
+                    maxArchiveBytes);
             String projectRef = body.path("project").asText(body.get("name").asText());
             project = projects.find(caller.ownerId(), projectRef).orElse(null);
-            var settings = body.has("projectSettings") ? SandboxProjectResource.settings(body.get("projectSettings"))
-                    : null;
+            // projectSettings present as an object means the settings are known, whatever it holds.
+            var settings = body.path("projectSettings").isObject()
+                    ? SandboxProjectResource.settings(body.get("projectSettings")) : null;
             boolean knowsSettings = settings != null || (project != null && project.settings != null);
             if (!knowsSettings && !"1".equals(skipDetection)) {
                 var template = new LinkedHashMap<String, Object>();
@@ -95,7 +99,7 @@ public class SandboxDeploymentResource {
     @Path("/v13/deployments/{idOrUrl}")
     public Map<String, Object> get(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
             @PathParam("idOrUrl") String idOrUrl, @QueryParam("teamId") String teamId) {
-        return SandboxJson.deploymentPublic(deployments.get(callers.resolve(auth, teamId).ownerId(), idOrUrl));
+        return SandboxJson.deploymentFull(deployments.get(callers.resolve(auth, teamId).ownerId(), idOrUrl));
     }
 
     @PATCH

@@ -1,6 +1,7 @@
 package dev.deploygateway.sandbox.vercel;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +40,9 @@ class SandboxDeployments {
         var scenario = new SandboxDeployment.Scenario(files.containsKey(FAIL_MARKER), files.containsKey(SLOW_MARKER),
                 files.containsKey(CUT_MARKER));
         String host = project.name + "-" + SandboxIds.lower(9) + ".vercel.app";
-        var deployment = new SandboxDeployment(SandboxIds.id("dpl_"), host, project.name, project.id,
-                caller.ownerId(), caller.user().id(), caller.user().username(), target, System.currentTimeMillis(),
-                files, meta, project.settings == null ? Map.of() : project.settings, scenario);
+        var deployment = new SandboxDeployment(SandboxIds.id("dpl_"), host, project.name, project.id, caller, target,
+                System.currentTimeMillis(), files, meta, project.settings == null ? Map.of() : project.settings,
+                scenario);
         synchronized (this) {
             byId.put(deployment.id, deployment);
             evictFinished();
@@ -60,6 +61,13 @@ class SandboxDeployments {
                     .orElse(null);
         }
         return Optional.ofNullable(d).filter(x -> ownerId == null || x.ownerId.equals(ownerId));
+    }
+
+    /** The owner's deployments, newest first. */
+    synchronized List<SandboxDeployment> list(String ownerId) {
+        var list = new ArrayList<>(byId.values().stream().filter(d -> d.ownerId.equals(ownerId)).toList());
+        Collections.reverse(list);
+        return list;
     }
 
     SandboxDeployment get(String ownerId, String idOrUrl) {
@@ -126,7 +134,9 @@ class SandboxDeployments {
 
     /** The generated build: install, build, then success or the scripted failure. */
     private List<Runnable> script(SandboxDeployment d, SandboxProject project) {
-        String build = String.valueOf(d.projectSettings.getOrDefault("buildCommand", "npm run build"));
+        // A setting present as null means "the framework's default", like a missing one.
+        String build = Optional.ofNullable(d.projectSettings.get("buildCommand")).map(String::valueOf)
+                .orElse("npm run build");
         var steps = new ArrayList<Runnable>();
         steps.add(() -> {
             d.changeState("INITIALIZING");

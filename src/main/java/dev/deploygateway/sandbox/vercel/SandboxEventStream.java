@@ -21,7 +21,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * {@code GET /v3/deployments/{id}/events} (and {@code /v3/now/…}): a JSON array, or with {@code follow=1} a live
+ * {@code GET /v3/deployments/{id}/events} (and {@code /v3/now/…}): a JSON array (one event per line with
+ * {@code format=lines}), or with {@code follow=1} a live
  * {@code application/stream+json} stream (one event per line, keep-alive lines {@code {}}, closed at a terminal
  * state). A raw Vert.x route rather than a JAX-RS resource because one URL answers either a JSON array or a
  * chunked stream, and the "cut stream" scenario must drop the TCP connection mid-response.
@@ -91,6 +92,14 @@ class SandboxEventStream {
         }
         selected.stream().limit(limit < 0 ? Long.MAX_VALUE : limit)
                 .forEach(e -> events.add(e.toJson(deployment.id, deployment.buildId)));
+        if ("lines".equals(request.getParam("format"))) {
+            // What the CLI asks for and parses as JSON lines: one event object per line, not an array.
+            var body = new StringBuilder();
+            events.forEach(e -> body.append(encode(e)).append('\n'));
+            ctx.response().setStatusCode(200).putHeader("Content-Type", "application/stream+json")
+                    .end(body.toString());
+            return;
+        }
         send(ctx, 200, events);
     }
 

@@ -26,17 +26,20 @@ import jakarta.ws.rs.core.Response;
 /**
  * The OAuth side: the "Sign in with Vercel" authorize page (auto-approves, for the demo), the PKCE token
  * endpoint with rotating refresh tokens, userinfo and revoke, and the older integration code exchange.
- * Any client id is accepted; codes are bound to the client id and redirect URI they were issued for.
+ * Any client id is accepted, but only the redirect URIs registered in {@code sandbox.vercel.redirect-uris}; codes are
+ * bound to the client id and redirect URI they were issued for.
  */
 @Path("/sandbox/vercel")
 public class SandboxOAuthResource {
 
     private final SandboxAccounts accounts;
     private final SandboxCaller callers;
+    private final SandboxVercelConfig config;
 
-    SandboxOAuthResource(SandboxAccounts accounts, SandboxCaller callers) {
+    SandboxOAuthResource(SandboxAccounts accounts, SandboxCaller callers, SandboxVercelConfig config) {
         this.accounts = accounts;
         this.callers = callers;
+        this.config = config;
     }
 
     /** Stands in for {@code https://vercel.com/oauth/authorize}; {@code login_hint} picks the sandbox user. */
@@ -46,8 +49,9 @@ public class SandboxOAuthResource {
             @QueryParam("response_type") String responseType, @QueryParam("scope") String scope,
             @QueryParam("state") String state, @QueryParam("code_challenge") String challenge,
             @QueryParam("code_challenge_method") String method, @QueryParam("login_hint") String loginHint) {
-        if (clientId == null || redirectUri == null || !redirectUri.matches("https?://.+")) {
-            throw SandboxError.oauth(400, "invalid_request", "client_id and an absolute redirect_uri are required");
+        if (clientId == null || redirectUri == null || !config.redirectUris().contains(redirectUri)) {
+            // RFC 6749 §4.1.2.1: never redirect to an unregistered URI (that would be an open redirector).
+            throw SandboxError.oauth(400, "invalid_request", "redirect_uri is not registered for this client");
         }
         var params = new LinkedHashMap<String, String>();
         if (!"code".equals(responseType)) {

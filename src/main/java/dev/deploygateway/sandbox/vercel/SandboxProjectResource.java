@@ -54,7 +54,9 @@ public class SandboxProjectResource {
         if (body == null || !body.path("name").isTextual()) {
             throw SandboxError.badRequest("Invalid request: missing required property `name`.");
         }
-        return SandboxJson.project(projects.create(caller.ownerId(), body.get("name").asText(), settings(body)));
+        var settings = settings(body);
+        return SandboxJson.project(projects.create(caller.ownerId(), body.get("name").asText(),
+                settings.isEmpty() ? null : settings));
     }
 
     @POST
@@ -174,13 +176,17 @@ public class SandboxProjectResource {
         deployments.promote(project, deployment);
     }
 
+    /**
+     * The build settings {@code body} names. A key given as {@code null} counts: {@code "framework": null} is how
+     * Vercel's clients say "Other" (a plain static site), not a missing setting.
+     */
     static Map<String, Object> settings(JsonNode body) {
         var settings = new LinkedHashMap<String, Object>();
         for (String key : SETTINGS) {
-            if (body.hasNonNull(key)) {
-                settings.put(key, body.get(key).asText());
+            if (body.has(key)) {
+                settings.put(key, body.get(key).isNull() ? null : body.get(key).asText());
             }
         }
-        return settings.isEmpty() ? null : settings;
+        return settings;
     }
 }

@@ -1,5 +1,7 @@
 package dev.deploygateway.sandbox.vercel;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,6 +51,12 @@ class SandboxProjects {
         var project = new SandboxProject(SandboxIds.id("prj_"), name, ownerId, System.currentTimeMillis(), settings);
         byId.put(project.id, project);
         return project;
+    }
+
+    /** The owner's projects, newest first. */
+    List<SandboxProject> list(String ownerId) {
+        return byId.values().stream().filter(p -> p.ownerId.equals(ownerId))
+                .sorted(Comparator.comparingLong((SandboxProject p) -> p.createdAt).reversed()).toList();
     }
 
     void delete(SandboxProject project) {

@@ -103,8 +103,9 @@ public class SandboxStorageResource {
         store.put("usageQuotaExceeded", false);
         store.put("status", "available");
         store.put("externalResourceId", SandboxIds.lower(16));
-        store.put("product", Map.of("id", "iap_sandboxneonpostgres", "slug", "neon", "name", "Neon Serverless Postgres"));
-        store.put("secrets", List.of(Map.of("name", "DATABASE_URL", "length", 96), Map.of("name", "PGHOST", "length", 40)));
+        store.put("product", product(caller.ownerId()));
+        store.put("secrets", List.of(Map.of("name", "DATABASE_URL", "length", 96), Map.of("name", "PGHOST",
+                "length", 40)));
         stores.put(caller.ownerId() + "/" + id, store);
         return Map.of("store", store);
     }
@@ -131,6 +132,19 @@ public class SandboxStorageResource {
             project.env.add(new SandboxProject.Env(SandboxIds.lower(16), "PGHOST", host, "encrypted", targets, now));
         }
         return Response.status(201).build();
+    }
+
+    /** The store's product, with what the SDK (1.28.35) requires beyond the document: the integration and protocols. */
+    private Map<String, Object> product(String ownerId) {
+        var product = new LinkedHashMap<String, Object>();
+        product.put("id", "iap_sandboxneonpostgres");
+        product.put("slug", "neon");
+        product.put("name", "Neon Serverless Postgres");
+        product.put("integrationConfigurationId", configuration(ownerId));
+        product.put("integration", Map.of("id", "oac_sandboxneon", "slug", "neon", "name", "Neon", "icon",
+                "https://sandbox.example/neon.svg"));
+        product.put("supportedProtocols", List.of("storage"));
+        return product;
     }
 
     private String configuration(String ownerId) {

@@ -101,9 +101,9 @@ class SandboxTraffic {
                 "An unexpected internal error occurred", Map.of()));
     }
 
-    /** Paths that behave like api.vercel.com (not the sandbox's control, site and browser pages). */
+    /** Paths that behave like api.vercel.com (not the sandbox's control endpoints and browser pages). */
     static boolean isApi(String path) {
         return path.startsWith("/sandbox/vercel/") && !path.startsWith("/sandbox/vercel/_sandbox")
-                && !path.startsWith("/sandbox/vercel/sites/") && !path.startsWith("/sandbox/vercel/oauth/");
+                && !path.startsWith("/sandbox/vercel/oauth/");
     }
 }

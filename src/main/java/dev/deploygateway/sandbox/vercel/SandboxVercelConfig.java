@@ -1,6 +1,7 @@
 package dev.deploygateway.sandbox.vercel;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -43,4 +44,10 @@ public interface SandboxVercelConfig {
     /** With {@code .sandbox/cut-stream} in the upload, each live event stream is cut after this many events. */
     @WithDefault("3")
     int cutStreamAfterEvents();
+
+    /**
+     * Redirect URIs registered for the sandbox's OAuth app; the authorize page redirects only to one of these
+     * (exact match), as Vercel does for an app's registered callback URLs.
+     */
+    List<String> redirectUris();
 }

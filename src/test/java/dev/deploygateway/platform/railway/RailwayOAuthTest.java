@@ -22,6 +22,7 @@ import dev.deploygateway.error.ErrorCode;
 import dev.deploygateway.platform.CodeExchange;
 import dev.deploygateway.platform.OAuthAuthorization;
 import dev.deploygateway.platform.PlatformException;
+import dev.deploygateway.platform.PlatformOAuth;
 import dev.deploygateway.platform.PlatformTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,9 +38,13 @@ class RailwayOAuthTest extends RailwayContractTestBase {
     @Inject
     RailwayPlatform railway;
 
+    private PlatformOAuth oauth() {
+        return railway.oauth().orElseThrow();
+    }
+
     @Test
     void authorizeUrlAsksForConsentOfflineAccessAndS256() {
-        URI url = railway.authorizationUrl(new OAuthAuthorization("st", "ch", REDIRECT, List.of()));
+        URI url = oauth().authorizationUrl(new OAuthAuthorization("st", "ch", REDIRECT, List.of()));
         Map<String, String> query = query(url.getRawQuery());
         assertThat(url.getPath()).endsWith("/oauth/auth");
         assertThat(query).containsEntry("prompt", "consent").containsEntry("code_challenge_method", "S256")
@@ -58,17 +63,17 @@ class RailwayOAuthTest extends RailwayContractTestBase {
                 Instant.now().plusSeconds(3700));
         assertThat(railway.verify(first.credential()).await().atMost(WAIT).username()).isEqualTo("dave");
 
-        PlatformTokens second = railway.refresh(first.refreshToken().get()).await().atMost(WAIT);
+        PlatformTokens second = oauth().refresh(first.refreshToken().get()).await().atMost(WAIT);
         assertThat(second.refreshToken()).isPresent().isNotEqualTo(first.refreshToken());
         assertThat(railway.verify(second.credential()).await().atMost(WAIT).username()).isEqualTo("dave");
 
         long revokedBefore = stat("revokedGrants");
-        assertThatThrownBy(() -> railway.refresh(first.refreshToken().get()).await().atMost(WAIT))
+        assertThatThrownBy(() -> oauth().refresh(first.refreshToken().get()).await().atMost(WAIT))
                 .isInstanceOfSatisfying(PlatformException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.RECONNECT_REQUIRED));
         assertThat(stat("revokedGrants")).isEqualTo(revokedBefore + 1);
         // The reuse revoked everything of the grant: the newest refresh token and the live access token too.
-        assertThatThrownBy(() -> railway.refresh(second.refreshToken().get()).await().atMost(WAIT))
+        assertThatThrownBy(() -> oauth().refresh(second.refreshToken().get()).await().atMost(WAIT))
                 .isInstanceOfSatisfying(PlatformException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.RECONNECT_REQUIRED));
         assertThatThrownBy(() -> railway.verify(second.credential()).await().atMost(WAIT))
@@ -81,7 +86,7 @@ class RailwayOAuthTest extends RailwayContractTestBase {
         PlatformTokens tokens = connect("erin", List.of("openid", "email", "profile", "workspace:member"));
         assertThat(tokens.refreshToken()).isEmpty();
         assertThat(tokens.scopes()).contains("openid", "workspace:member");
-        railway.revoke(tokens.accessToken()).await().atMost(WAIT);
+        oauth().revoke(tokens.accessToken()).await().atMost(WAIT);
         assertThatThrownBy(() -> railway.verify(tokens.credential()).await().atMost(WAIT))
                 .isInstanceOf(PlatformException.class);
     }
@@ -90,10 +95,10 @@ class RailwayOAuthTest extends RailwayContractTestBase {
     void aWrongVerifierOrAReusedCodeIsRejected() {
         String verifier = "v".repeat(50);
         String code = authorize("frank", verifier, List.of());
-        assertThatThrownBy(() -> railway.exchangeCode(new CodeExchange(code, "w".repeat(50), REDIRECT)).await()
+        assertThatThrownBy(() -> oauth().exchangeCode(new CodeExchange(code, "w".repeat(50), REDIRECT)).await()
                 .atMost(WAIT)).isInstanceOf(PlatformException.class);
         // The failed attempt consumed the code: single use.
-        assertThatThrownBy(() -> railway.exchangeCode(new CodeExchange(code, verifier, REDIRECT)).await()
+        assertThatThrownBy(() -> oauth().exchangeCode(new CodeExchange(code, verifier, REDIRECT)).await()
                 .atMost(WAIT)).isInstanceOf(PlatformException.class);
         railway.verify(mint("frank")).await().atMost(WAIT);
     }
@@ -101,12 +106,12 @@ class RailwayOAuthTest extends RailwayContractTestBase {
     PlatformTokens connect(String user, List<String> scopes) {
         String verifier = "verifier-" + suffix() + "-0123456789abcdefghijklmnopqrstuvwxyz";
         String code = authorize(user, verifier, scopes);
-        return railway.exchangeCode(new CodeExchange(code, verifier, REDIRECT)).await().atMost(WAIT);
+        return oauth().exchangeCode(new CodeExchange(code, verifier, REDIRECT)).await().atMost(WAIT);
     }
 
     /** Plays the browser: opens the authorize URL and reads the code from the redirect back. */
     String authorize(String user, String verifier, List<String> scopes) {
-        URI url = railway.authorizationUrl(new OAuthAuthorization("state-1", s256(verifier), REDIRECT, scopes));
+        URI url = oauth().authorizationUrl(new OAuthAuthorization("state-1", s256(verifier), REDIRECT, scopes));
         String location = given().redirects().follow(false).urlEncodingEnabled(false)
                 .get(url.toString() + "&login_hint=" + user).then().statusCode(302).extract().header("Location");
         Map<String, String> back = query(URI.create(location).getRawQuery());

@@ -78,9 +78,8 @@ public class RailwayRecordingProxy implements QuarkusTestResourceLifecycleManage
                 "gateway.railway.api-url", proxied + "/graphql/v2",
                 "gateway.railway.backboard-url", proxied,
                 "gateway.railway.websocket-url", "ws://" + direct + "/graphql/v2",
-                "gateway.railway.site-url-template", "http://" + direct + "/sites/{domain}/",
-                "gateway.railway.retry-backoff", "20ms",
-                "gateway.railway.request-idle-timeout", "4s",
+                "gateway.railway.calls.retry-backoff", "20ms",
+                "quarkus.rest-client.railway.read-timeout", "4000",
                 "gateway.railway.workflow-poll-interval", "20ms");
     }
 

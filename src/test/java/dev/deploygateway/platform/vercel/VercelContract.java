@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
@@ -37,7 +38,14 @@ final class VercelContract {
             Pattern.compile("^/oauth/authorize$"), Pattern.compile("^/v2/oauth/access_token$"),
             Pattern.compile("^/v1/projects/[^/]+/rollback/[^/]+$"), Pattern.compile("^/_sandbox/.*"),
             Pattern.compile("^/sites/.*"), Pattern.compile("^/v2/now/files$"),
-            Pattern.compile("^/v3/now/deployments/.*"));
+            Pattern.compile("^/v3/now/deployments/.*"), Pattern.compile("^/v1/teams$"),
+            Pattern.compile("^/teams/[^/]+$"), Pattern.compile("^/v7/deployments$"), Pattern.compile("^/v9/projects$"),
+            Pattern.compile("^/v11/deployments/[^/]+/builds$"));
+    /** Members the current SDK (1.28.35) requires that the 2025-10 document does not list yet. */
+    private static final Set<String> NEWER_MEMBERS = Set.of("\"alias\"",
+            "\"integration\"", "\"integrationConfigurationId\"", "\"supportedProtocols\"");
+    private static final Pattern NOT_ALLOWED = Pattern.compile(
+            "properties which are not allowed by the schema: \\[(.*)]");
     private static OpenApiInteractionValidator validator;
 
     private VercelContract() {
@@ -107,10 +115,19 @@ final class VercelContract {
      */
     private static boolean documentDefect(VercelRecordingProxy.Exchange exchange, String message) {
         String path = URI.create(exchange.uri()).getRawPath().substring(PREFIX.length());
+        var notAllowed = NOT_ALLOWED.matcher(message);
+        if (notAllowed.find() && NEWER_MEMBERS.containsAll(List.of(notAllowed.group(1).split(",")))) {
+            return true; // the document is older than the platform (contracts/README.md)
+        }
         if (path.equals("/v1/storage/stores/integration/direct")) {
             return message.contains("[Path '/store'] Object instance has properties which are not allowed by the "
                     + "schema: [\"id\",\"name\"]")
                     || message.contains("[Path '/store/product'] Object has missing required properties ([\"value\"])");
+        }
+        if (path.matches("/v13/deployments/[^/]+") && exchange.method().equals("GET")) {
+            // oneOf a full and a "public" variant whose members are a subset of the full one: the full object
+            // Vercel answers matches both.
+            return message.contains("matched 2 out of 2");
         }
         return path.equals("/v1/integrations/configurations") && exchange.responseBody().length == 2
                 && message.contains("matched 2 out of 2");

@@ -23,10 +23,12 @@ import dev.deploygateway.platform.EnvVar;
 import dev.deploygateway.platform.OAuthAuthorization;
 import dev.deploygateway.platform.PlatformCredential;
 import dev.deploygateway.platform.PlatformException;
+import dev.deploygateway.platform.PlatformOAuth;
 import dev.deploygateway.platform.PlatformProject;
 import dev.deploygateway.platform.PlatformState;
 import dev.deploygateway.platform.ProjectSpec;
 import dev.deploygateway.platform.UploadProgress;
+import dev.deploygateway.sandbox.SandboxSiteUrls;
 import dev.deploygateway.scaffold.SourceBundle;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,6 +42,10 @@ class VercelPlatformOperationsTest extends VercelContractTestBase {
 
     @Inject
     VercelPlatform vercel;
+
+    private PlatformOAuth oauth() {
+        return vercel.oauth().orElseThrow();
+    }
 
     @Test
     void environmentVariablesAreUpsertedAndSensitiveValuesStayHidden() {
@@ -82,8 +88,9 @@ class VercelPlatformOperationsTest extends VercelContractTestBase {
         awaitState(credential, redeployed.id(), PlatformState.READY);
 
         vercel.rollback(credential, project, v1).await().atMost(WAIT);
-        String alias = "/sandbox/vercel/sites/" + project.name() + ".vercel.app/";
-        assertThat(sandbox().get(alias).then().statusCode(200).extract().asString()).isEqualTo("<p>v1</p>");
+        String alias = SandboxSiteUrls.vercel(project.name() + ".vercel.app");
+        assertThat(io.restassured.RestAssured.given().get(alias).then().statusCode(200).extract().asString())
+                .isEqualTo("<p>v1</p>");
     }
 
     @Test
@@ -137,7 +144,7 @@ class VercelPlatformOperationsTest extends VercelContractTestBase {
     void oauthCodeWithPkceYieldsRotatingRefreshTokens() {
         String verifier = "verifier-" + suffix() + "-abcdefghijklmnopqrstuvwxyz0123456789";
         var redirect = URI.create("http://localhost:9999/callback");
-        URI authorize = vercel.authorizationUrl(new OAuthAuthorization("st4te", SandboxS256.of(verifier), redirect,
+        URI authorize = oauth().authorizationUrl(new OAuthAuthorization("st4te", SandboxS256.of(verifier), redirect,
                 List.of()));
         assertThat(authorize.getQuery()).contains("code_challenge_method=S256", "state=st4te",
                 "scope=openid email profile offline_access");
@@ -147,22 +154,22 @@ class VercelPlatformOperationsTest extends VercelContractTestBase {
         assertThat(location).startsWith(redirect.toString()).contains("state=st4te");
         String code = location.replaceAll(".*[?&]code=([^&]+).*", "$1");
 
-        assertThatThrownBy(() -> vercel.exchangeCode(new CodeExchange(code, "wrong-verifier", redirect))
+        assertThatThrownBy(() -> oauth().exchangeCode(new CodeExchange(code, "wrong-verifier", redirect))
                 .await().atMost(WAIT)).isInstanceOfSatisfying(PlatformException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.RECONNECT_REQUIRED));
         // The failed attempt consumed the code (single use), so authorize again.
         location = io.restassured.RestAssured.given().urlEncodingEnabled(false).redirects().follow(false)
                 .get(authorize.toString())
                 .then().statusCode(302).extract().header("Location");
-        var tokens = vercel.exchangeCode(new CodeExchange(location.replaceAll(".*[?&]code=([^&]+).*", "$1"),
+        var tokens = oauth().exchangeCode(new CodeExchange(location.replaceAll(".*[?&]code=([^&]+).*", "$1"),
                 verifier, redirect)).await().atMost(WAIT);
         assertThat(tokens.refreshToken()).isPresent();
         assertThat(tokens.expiresAt()).isPresent();
         assertThat(vercel.verify(tokens.credential()).await().atMost(WAIT).username()).isEqualTo("demo");
 
-        var rotated = vercel.refresh(tokens.refreshToken().get()).await().atMost(WAIT);
+        var rotated = oauth().refresh(tokens.refreshToken().get()).await().atMost(WAIT);
         assertThat(rotated.refreshToken()).isPresent().isNotEqualTo(tokens.refreshToken());
-        assertThatThrownBy(() -> vercel.refresh(tokens.refreshToken().get()).await().atMost(WAIT))
+        assertThatThrownBy(() -> oauth().refresh(tokens.refreshToken().get()).await().atMost(WAIT))
                 .isInstanceOfSatisfying(PlatformException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.RECONNECT_REQUIRED));
         // Reusing a rotated refresh token revoked the whole grant, including the newest access token.
@@ -198,7 +205,7 @@ class VercelPlatformOperationsTest extends VercelContractTestBase {
     @Test
     void revokedTokenNoLongerWorks() {
         var credential = mint("revoke-user");
-        vercel.revoke(credential.accessToken()).await().atMost(WAIT);
+        oauth().revoke(credential.accessToken()).await().atMost(WAIT);
         assertThatThrownBy(() -> vercel.verify(credential).await().atMost(WAIT))
                 .isInstanceOfSatisfying(PlatformException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.RECONNECT_REQUIRED));

@@ -68,7 +68,7 @@ class VercelPlatformTest extends VercelContractTestBase {
         assertThat(lines(events)).contains("Deployment completed");
         var ready = vercel.status(credential, first.id()).await().atMost(WAIT);
         assertThat(ready.state()).isEqualTo(PlatformState.READY);
-        String site = ready.url().orElseThrow().getPath();
+        String site = ready.url().orElseThrow().toString(); // the sandbox's site server, another origin
         assertThat(given().get(site + "img/logo.bin").then().statusCode(200).extract().asByteArray()).isEqualTo(binary);
         assertThat(given().urlEncodingEnabled(true).get(site + "données/résumé ü 雪.txt").then().statusCode(200)
                 .extract().asByteArray()).isEqualTo("ünïcödé".getBytes(StandardCharsets.UTF_8));

@@ -88,8 +88,7 @@ public class VercelRecordingProxy implements QuarkusTestResourceLifecycleManager
         return Map.of("quarkus.http.test-port", Integer.toString(appPort),
                 "quarkus.rest-client.vercel.url", base + "/sandbox/vercel",
                 "gateway.vercel.authorize-url", "http://localhost:" + appPort + "/sandbox/vercel/oauth/authorize",
-                "gateway.vercel.site-url-template", "http://localhost:" + appPort + "/sandbox/vercel/sites/{host}/",
-                "gateway.vercel.retry-backoff", "20ms");
+                "gateway.vercel.calls.retry-backoff", "20ms");
     }
 
     private static Map<String, String> flat(io.vertx.core.MultiMap headers) {

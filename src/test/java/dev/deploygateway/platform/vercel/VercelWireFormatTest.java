@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 
 import org.junit.jupiter.api.Test;
 
+import dev.deploygateway.platform.PlatformCallPolicy;
 import dev.deploygateway.platform.PlatformEvent;
 import dev.deploygateway.platform.PlatformState;
 
@@ -29,18 +30,18 @@ class VercelWireFormatTest {
     @Test
     void oauthErrorsAndGarbageBodiesAreDecodedSafely() {
         var oauth = VercelApiException.from(400, "{\"error\":\"invalid_grant\",\"error_description\":\"used\"}", null);
-        assertThat(oauth.code).isEqualTo("invalid_grant");
-        assertThat(oauth.platformMessage).isEqualTo("used");
-        assertThat(VercelApiException.from(502, "<html>bad gateway</html>", null).code).isEqualTo("http_502");
+        assertThat(oauth.code()).isEqualTo("invalid_grant");
+        assertThat(oauth.platformMessage()).isEqualTo("used");
+        assertThat(VercelApiException.from(502, "<html>bad gateway</html>", null).code()).isEqualTo("http_502");
     }
 
     @Test
     void retryAfterIsReadAsSecondsOrHttpDate() {
-        assertThat(VercelApiException.parseRetryAfter("7")).contains(Duration.ofSeconds(7));
+        assertThat(PlatformCallPolicy.parseRetryAfter("7")).contains(Duration.ofSeconds(7));
         String inAMinute = ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(60).format(DateTimeFormatter.RFC_1123_DATE_TIME);
-        assertThat(VercelApiException.parseRetryAfter(inAMinute).orElseThrow()).isBetween(Duration.ofSeconds(55),
+        assertThat(PlatformCallPolicy.parseRetryAfter(inAMinute).orElseThrow()).isBetween(Duration.ofSeconds(55),
                 Duration.ofSeconds(61));
-        assertThat(VercelApiException.parseRetryAfter("soon")).isEmpty();
+        assertThat(PlatformCallPolicy.parseRetryAfter("soon")).isEmpty();
     }
 
     @Test

@@ -1,34 +1,34 @@
 package dev.deploygateway.sandbox.vercel;
 
+import static dev.deploygateway.sandbox.vercel.VercelSandboxFixtures.API;
+import static dev.deploygateway.sandbox.vercel.VercelSandboxFixtures.as;
+import static dev.deploygateway.sandbox.vercel.VercelSandboxFixtures.awaitReady;
+import static dev.deploygateway.sandbox.vercel.VercelSandboxFixtures.deployInline;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-import dev.deploygateway.platform.PlatformCredential;
 import dev.deploygateway.platform.vercel.VercelContractTestBase;
 import dev.deploygateway.platform.vercel.VercelRecordingProxy;
+import dev.deploygateway.sandbox.SandboxSiteUrls;
 import dev.deploygateway.scaffold.SourceFile;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 
 /** The Vercel sandbox's own behaviour over HTTP (through the recording proxy, so its answers are contract-checked). */
 @QuarkusTest
 @WithTestResource(VercelRecordingProxy.class)
 class VercelSandboxTest extends VercelContractTestBase {
-
-    private static final String API = "/sandbox/vercel";
 
     @Test
     void unknownTokenGetsVercelsForbiddenShapeAndRateLimitHeaders() {
@@ -99,9 +99,9 @@ class VercelSandboxTest extends VercelContractTestBase {
         awaitReady(user, id);
         String host = as(user).get(API + "/v13/deployments/" + id).then().statusCode(200)
                 .body("aliasAssigned", equalTo(true)).body("readySubstate", equalTo("PROMOTED")).extract().path("url");
-        assertThat(sandbox().get(API + "/sites/" + host + "/logo.png").then().statusCode(200).extract().asByteArray())
-                .isEqualTo(png);
-        sandbox().get(API + "/sites/" + host + "/").then().statusCode(200).body(equalTo("<b>ok</b>"));
+        assertThat(given().get(SandboxSiteUrls.vercel(host) + "logo.png").then().statusCode(200).extract()
+                .asByteArray()).isEqualTo(png);
+        given().get(SandboxSiteUrls.vercel(host)).then().statusCode(200).body(equalTo("<b>ok</b>"));
     }
 
     @Test
@@ -157,7 +157,7 @@ class VercelSandboxTest extends VercelContractTestBase {
 
     @Test
     void integrationCodeExchangeYieldsAUsableToken() {
-        String redirect = "http://localhost:9999/integration";
+        String redirect = "http://localhost:9999/callback";
         String location = sandbox().urlEncodingEnabled(true).redirects().follow(false)
                 .queryParam("client_id", "icli").queryParam("redirect_uri", redirect).queryParam("response_type", "code")
                 .queryParam("code_challenge", "x").queryParam("code_challenge_method", "S256")
@@ -172,18 +172,4 @@ class VercelSandboxTest extends VercelContractTestBase {
                 .body("user.username", equalTo("integrator"));
     }
 
-    private String deployInline(PlatformCredential user, String name) {
-        return as(user).contentType(ContentType.JSON).queryParam("skipAutoDetectionConfirmation", 1)
-                .body(Map.of("name", name, "files", List.of(Map.of("file", "index.html", "data", "hi"))))
-                .post(API + "/v13/deployments").then().statusCode(200).extract().path("id");
-    }
-
-    private void awaitReady(PlatformCredential user, String id) {
-        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> "READY"
-                .equals(as(user).get(API + "/v13/deployments/" + id).then().extract().path("readyState")));
-    }
-
-    private static RequestSpecification as(PlatformCredential credential) {
-        return sandbox().header("Authorization", credential.bearer());
-    }
 }

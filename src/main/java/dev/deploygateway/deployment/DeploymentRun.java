@@ -1,0 +1,319 @@
+package dev.deploygateway.deployment;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.jboss.logging.Logger;
+
+import dev.deploygateway.error.ErrorCode;
+import dev.deploygateway.error.GatewayException;
+import dev.deploygateway.platform.DeploymentPlatform;
+import dev.deploygateway.platform.EnvVar;
+import dev.deploygateway.platform.PlatformCredential;
+import dev.deploygateway.platform.PlatformDeployment;
+import dev.deploygateway.platform.PlatformEvent;
+import dev.deploygateway.platform.PlatformException;
+import dev.deploygateway.platform.PlatformProject;
+import dev.deploygateway.platform.PlatformState;
+import dev.deploygateway.platform.PlatformStep;
+import dev.deploygateway.platform.PreparedSource;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * One run of one deployment on the instance holding its lease: project, environment (before the build),
+ * database, upload and trigger, then watching the platform's log until a terminal state. Every call that creates
+ * something on the platform is preceded by a durable, fenced journal write and a check that the lease surely
+ * still holds, so a run that lost its deployment never creates a second platform deployment; the platform
+ * deployment itself is created at most once (nothing here retries {@code deploy}).
+ */
+final class DeploymentRun {
+
+    private static final Logger LOG = Logger.getLogger(DeploymentRun.class);
+    private static final int WATCH_RESUMES = 5;
+
+    final DeploymentRecord record;
+    final DeploymentJournal journal;
+    private final DeploymentPlatform platform;
+    private final List<EnvVar> env;
+    private final RunServices services;
+    private final AtomicBoolean platformCalled;
+    private final AtomicBoolean finished = new AtomicBoolean();
+    private final AtomicReference<PlatformStep> step = new AtomicReference<>(PlatformStep.AUTH);
+    private final AtomicReference<PlatformCredential> credential = new AtomicReference<>();
+    private final AtomicReference<String> platformDeploymentId = new AtomicReference<>();
+    private final AtomicReference<Optional<String>> url;
+    private final AtomicReference<LogCursor> cursor;
+
+    DeploymentRun(DeploymentRecord record, DeploymentJournal journal, DeploymentPlatform platform, List<EnvVar> env,
+            RunServices services) {
+        this.record = record;
+        this.journal = journal;
+        this.platform = platform;
+        this.env = env;
+        this.services = services;
+        this.platformCalled = new AtomicBoolean(record.platformCalled());
+        this.url = new AtomicReference<>(record.url());
+        this.cursor = new AtomicReference<>(record.logCursor().orElse(null));
+        record.platformDeploymentId().ifPresent(platformDeploymentId::set);
+    }
+
+    Uni<Void> fromSource(PreparedSource source) {
+        return credential()
+                .chain(this::project)
+                .call(this::environment)
+                .call(this::database)
+                .call(this::cancelIfRequested)
+                .chain(project -> upload(project, source))
+                .chain(this::accepted);
+    }
+
+    Uni<Void> fromPrevious(String projectId, String previousId) {
+        return credential().chain(cred -> {
+            step.set(PlatformStep.DEPLOY);
+            return journal.progressed(PlatformState.QUEUED, PlatformStep.DEPLOY, "Redeploying " + previousId)
+                    .chain(this::beforeCreatingOnPlatform)
+                    .chain(() -> platform.redeploy(cred, new PlatformProject(projectId,
+                            record.settings().projectName(), false), previousId,
+                            record.settings().deploySpec(record.id())));
+        }).chain(this::accepted);
+    }
+
+    /** Continues after the previous owner stopped: watch again from the platform's log cursor. */
+    Uni<Void> resume() {
+        Optional<String> known = record.platformDeploymentId();
+        if (known.isEmpty()) {
+            String message = record.platformCalled()
+                    ? "The instance running this deployment stopped while sending it to the platform; redeploy to "
+                            + "try again."
+                    : "The instance running this deployment stopped before anything reached the platform; redeploy "
+                            + "to try again.";
+            return failWith(PlatformException.of(ErrorCode.PLATFORM_UNAVAILABLE, platform.id(), PlatformStep.UPLOAD,
+                    true, message));
+        }
+        return journal.warning("Monitoring resumed on another gateway instance.")
+                .chain(this::credential)
+                .chain(() -> watch(known.get()));
+    }
+
+    private Uni<PlatformCredential> credential() {
+        step.set(PlatformStep.AUTH);
+        return services.credentials().credentialFor(record.userId(), record.settings().platform())
+                .map(cred -> record.settings().teamId().map(cred::inTeam).orElse(cred))
+                .invoke(credential::set);
+    }
+
+    private Uni<PlatformProject> project(PlatformCredential cred) {
+        step.set(PlatformStep.CREATE);
+        return journal.progressed(PlatformState.PENDING, PlatformStep.CREATE,
+                "Preparing project " + record.settings().projectName())
+                .chain(this::beforeCreatingOnPlatform)
+                .chain(() -> platform.ensureProject(cred, record.settings().projectSpec()))
+                .call(project -> journal.change(new RecordChange.ProjectReady(project.id())));
+    }
+
+    private Uni<Void> environment(PlatformProject project) {
+        if (env.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        step.set(PlatformStep.CONFIGURE);
+        return journal.progressed(PlatformState.PENDING, PlatformStep.CONFIGURE,
+                "Setting " + env.size() + " environment variable(s)")
+                .chain(() -> platform.setEnvironment(credential.get(), project, env));
+    }
+
+    private Uni<Void> database(PlatformProject project) {
+        return record.settings().database().map(kind -> {
+            step.set(PlatformStep.PROVISION);
+            return journal.progressed(PlatformState.PENDING, PlatformStep.PROVISION,
+                    "Provisioning " + kind.name().toLowerCase())
+                    .chain(this::beforeCreatingOnPlatform)
+                    .chain(() -> platform.provisionDatabase(credential.get(), project, kind))
+                    .chain(db -> journal.progressed(PlatformState.PENDING, PlatformStep.PROVISION, "Database "
+                            + db.name() + " ready; wired " + String.join(", ", db.envVarNames())));
+        }).orElse(Uni.createFrom().voidItem());
+    }
+
+    private Uni<Void> cancelIfRequested(PlatformProject ignored) {
+        return services.repository().find(record.ref()).chain(current -> {
+            if (current.map(DeploymentRecord::cancelRequested).orElse(false)) {
+                return finish(PlatformState.CANCELED, Optional.empty())
+                        .chain(() -> Uni.createFrom().failure(new CanceledBeforeUpload()));
+            }
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    private Uni<PlatformDeployment> upload(PlatformProject project, PreparedSource source) {
+        step.set(PlatformStep.UPLOAD);
+        AtomicInteger lastFiles = new AtomicInteger(-1);
+        return journal.progressed(PlatformState.UPLOADING, PlatformStep.UPLOAD,
+                "Uploading " + source.bundle().fileCount() + " file(s)")
+                .chain(this::beforeCreatingOnPlatform)
+                .chain(() -> platform.deploy(credential.get(), project, source,
+                        record.settings().deploySpec(record.id()), (sent, needed, bytesSent, bytesNeeded) -> {
+                            // One progress event per file is plenty; platforms may report per chunk.
+                            if (lastFiles.getAndSet(sent) != sent || sent == needed) {
+                                journal.progress(sent, needed, bytesSent, bytesNeeded);
+                            }
+                        }));
+    }
+
+    private Uni<Void> accepted(PlatformDeployment deployment) {
+        platformDeploymentId.set(deployment.id());
+        deployment.url().ifPresent(u -> url.set(Optional.of(u.toString())));
+        journal.change(new RecordChange.Accepted(deployment.id(), url.get()));
+        return journal.progressed(deployment.state().terminal() ? PlatformState.QUEUED : deployment.state(),
+                PlatformStep.BUILD, "Accepted by " + platform.id().key() + " as " + deployment.id())
+                .chain(() -> services.repository().find(record.ref()))
+                .chain(current -> current.filter(DeploymentRecord::cancelRequested).isPresent()
+                        ? platform.cancel(credential.get(), deployment.id()).replaceWithVoid()
+                                .onFailure().recoverWithNull()
+                        : Uni.createFrom().voidItem())
+                .chain(() -> watch(deployment.id()));
+    }
+
+    /** Follows the platform's feed; a dropped feed is followed again from the cursor, a few times. */
+    private Uni<Void> watch(String deploymentId) {
+        step.set(PlatformStep.BUILD);
+        platformDeploymentId.set(deploymentId);
+        return follow(deploymentId, 0).chain(() -> finished.get() ? Uni.createFrom().voidItem()
+                : settleByStatus(deploymentId));
+    }
+
+    private Uni<Void> follow(String deploymentId, int resumes) {
+        Optional<Instant> since = Optional.ofNullable(cursor.get()).map(LogCursor::at);
+        return platform.events(credential.get(), deploymentId, since)
+                .onItem().transformToUniAndConcatenate(this::onEvent)
+                .collect().last().replaceWithVoid()
+                .onFailure(e -> !(e instanceof OwnershipLostException) && !finished.get() && resumes < WATCH_RESUMES)
+                .recoverWithUni(e -> {
+                    LOG.debugf("deployment %s: platform feed dropped (%s); following again", record.id(), e);
+                    return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(500L << resumes))
+                            .chain(() -> follow(deploymentId, resumes + 1));
+                });
+    }
+
+    private Uni<Void> onEvent(PlatformEvent event) {
+        if (finished.get()) {
+            return Uni.createFrom().voidItem();
+        }
+        if (event instanceof PlatformEvent.LogLine line) {
+            LogCursor before = cursor.get();
+            if (before != null && before.covers(line)) {
+                return Uni.createFrom().voidItem();
+            }
+            LogCursor after = before == null ? LogCursor.start(line) : before.after(line);
+            cursor.set(after);
+            return journal.log(line, after);
+        }
+        if (event instanceof PlatformEvent.StateChange change) {
+            return change.state().terminal() ? settleByStatus(platformDeploymentId.get())
+                    : journal.progressed(change.state(), stepOf(change.state()), null);
+        }
+        if (event instanceof PlatformEvent.Notice notice) {
+            return journal.warning(notice.text());
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    /** Reads the platform's final word (URL, error) and ends the deployment with it. */
+    private Uni<Void> settleByStatus(String deploymentId) {
+        return platform.status(credential.get(), deploymentId).chain(status -> {
+            if (!status.state().terminal()) {
+                // The feed ended early; keep watching by polling the status.
+                return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofSeconds(1))
+                        .chain(() -> settleByStatus(deploymentId));
+            }
+            status.url().ifPresent(u -> url.set(Optional.of(u.toString())));
+            if (status.state() == PlatformState.FAILED) {
+                String message = status.errorMessage().orElse("The build failed on " + platform.id().key() + ".");
+                return finish(PlatformState.FAILED, Optional.of(new DeploymentError(ErrorCode.BUILD_FAILED.name(),
+                        DeploymentError.step(PlatformStep.BUILD), false, message)));
+            }
+            return finish(status.state(), Optional.empty());
+        });
+    }
+
+    /** The deadline passed: ask the platform to stop, then end as TIMED_OUT. */
+    Uni<Void> timedOut() {
+        if (finished.get()) {
+            return Uni.createFrom().voidItem();
+        }
+        String id = platformDeploymentId.get();
+        Uni<Void> cancelUpstream = id == null || credential.get() == null ? Uni.createFrom().voidItem()
+                : platform.cancel(credential.get(), id).replaceWithVoid().onFailure().recoverWithNull();
+        return cancelUpstream.chain(() -> finish(PlatformState.TIMED_OUT, Optional.of(new DeploymentError(
+                ErrorCode.TIMED_OUT.name(), DeploymentError.step(step.get()), true, "The deployment did not finish "
+                        + "within " + services.config().timeout().toSeconds() + " s."))));
+    }
+
+    Uni<Void> failed(Throwable failure) {
+        if (failure instanceof CanceledBeforeUpload || failure instanceof OwnershipLostException) {
+            return Uni.createFrom().voidItem();
+        }
+        return failWith(failure);
+    }
+
+    private Uni<Void> failWith(Throwable failure) {
+        DeploymentError error = DeploymentError.from(failure, step.get());
+        if (!(failure instanceof PlatformException) && !(failure instanceof GatewayException)) {
+            LOG.errorf(failure, "deployment %s failed unexpectedly in step %s", record.id(), step.get());
+        }
+        Uni<Void> reconnect = error.code().equals(ErrorCode.RECONNECT_REQUIRED.name())
+                ? services.credentials().markReconnectRequired(record.userId(), record.settings().platform())
+                        .onFailure().recoverWithNull()
+                : Uni.createFrom().voidItem();
+        // Nothing reached the platform: the attempt does not count against the user's quota.
+        Uni<Void> refund = platformCalled.get() ? Uni.createFrom().voidItem()
+                : services.limiter().refund(record.userId(), record.id()).replaceWithVoid()
+                        .onFailure().recoverWithNull();
+        return reconnect.chain(() -> refund).chain(() -> finish(PlatformState.FAILED, Optional.of(error)));
+    }
+
+    private Uni<Void> finish(PlatformState terminal, Optional<DeploymentError> error) {
+        if (!finished.compareAndSet(false, true)) {
+            return Uni.createFrom().voidItem();
+        }
+        Optional<String> finalUrl = terminal == PlatformState.READY ? url.get() : Optional.empty();
+        return journal.finish(terminal, finalUrl, error)
+                .chain(() -> services.repository().deactivate(record.ref())
+                        // The monitor removes an ended deployment it finds in the set; no need to fail here.
+                        .onFailure().recoverWithNull());
+    }
+
+    /**
+     * Before a call that creates something on the platform: the journal (including "the platform was called")
+     * is stored under this run's generation, and the lease surely still holds; otherwise the run stops.
+     */
+    private Uni<Void> beforeCreatingOnPlatform() {
+        if (platformCalled.compareAndSet(false, true)) {
+            journal.change(new RecordChange.PlatformCalled());
+        }
+        return journal.durable().invoke(() -> {
+            if (!services.ownership().surelyHeld(record.id())) {
+                throw new OwnershipLostException(record.id(), "the lease may have lapsed (this instance was "
+                        + "paused or cut off); not calling the platform");
+            }
+        });
+    }
+
+    private static PlatformStep stepOf(PlatformState state) {
+        return switch (state) {
+            case UPLOADING -> PlatformStep.UPLOAD;
+            case DEPLOYING -> PlatformStep.DEPLOY;
+            default -> PlatformStep.BUILD;
+        };
+    }
+
+    /** Internal signal: the user canceled before anything was uploaded; the run already ended. */
+    private static final class CanceledBeforeUpload extends RuntimeException {
+        CanceledBeforeUpload() {
+            super("canceled before upload", null, false, false);
+        }
+    }
+}
