@@ -1,6 +1,7 @@
 package dev.deploygateway.config;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,8 +25,16 @@ public class RuntimeProfile {
 
     private final boolean demoFeatures;
 
-    public RuntimeProfile(@ConfigProperty(name = DEMO_FEATURES_PROPERTY) boolean demoFeatures) {
+    RuntimeProfile(@ConfigProperty(name = DEMO_FEATURES_PROPERTY) boolean demoFeatures) {
         this.demoFeatures = demoFeatures;
+    }
+
+    /**
+     * The decision for these active profiles, for code and tests outside CDI. Named profiles rather than a
+     * boolean, so a caller cannot invert the meaning ("prod?" versus "demo features?") by accident.
+     */
+    public static RuntimeProfile forProfiles(String... activeProfiles) {
+        return new RuntimeProfile(allowsDemoFeatures(List.of(activeProfiles)));
     }
 
     /** The allow-list rule itself: true when any active profile is a demo profile. */

@@ -31,6 +31,13 @@ class RuntimeProfileTest {
     }
 
     @Test
+    void aProfileObjectCarriesTheSameDecision() {
+        assertThat(RuntimeProfile.forProfiles("demo").demoFeaturesEnabled()).isTrue();
+        assertThat(RuntimeProfile.forProfiles("prod").demoFeaturesEnabled()).isFalse();
+        assertThat(RuntimeProfile.forProfiles("staging").demoFeaturesEnabled()).isFalse();
+    }
+
+    @Test
     void theDecisionIsPublishedAndCannotBeSwitchedOnFromOutside() {
         SmallRyeConfig staging = config("staging", "true");
         assertThat(staging.getValue(RuntimeProfile.DEMO_FEATURES_PROPERTY, Boolean.class)).isFalse();
