@@ -12,6 +12,9 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.deploygateway.identity.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -31,6 +34,15 @@ final class DeploymentFixtures {
                 .body(Map.of("token", token))
                 .put("/api/v1/platforms/vercel/connection").then().statusCode(200);
         return user;
+    }
+
+    /** {@link #staticSite} without extra files, as JSON bytes: for requests written by hand on the wire. */
+    static byte[] staticSiteJson(String name) {
+        try {
+            return new ObjectMapper().writeValueAsBytes(staticSite(name, Map.of()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static Map<String, Object> staticSite(String name, Map<String, String> extraFiles) {

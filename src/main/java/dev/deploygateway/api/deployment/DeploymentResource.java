@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -30,6 +31,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import dev.deploygateway.deployment.DeploymentRecord;
 import dev.deploygateway.deployment.DeploymentService;
@@ -51,7 +53,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 public class DeploymentResource {
 
     private static final int MAX_PAGE = 100;
-    private static final java.util.regex.Pattern IDEMPOTENCY_KEY = java.util.regex.Pattern.compile("[!-~]{1,200}");
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[!-~]{1,200}");
 
     private final CurrentCaller caller;
     private final DeploymentService deployments;
@@ -110,7 +112,8 @@ public class DeploymentResource {
     @Operation(summary = "Start a deployment from a zip or tar.gz archive",
             description = "Parts: 'settings' (the JSON request without files) and 'archive' (.zip or .tar.gz).")
     public Uni<RestResponse<DeploymentView>> createFromArchive(@RestForm("settings") String settings,
-            @RestForm("archive") FileUpload archive, @RestHeader("Idempotency-Key") String idempotencyKey) {
+            @RestForm("archive") FileUpload archive, @RestHeader("Idempotency-Key") String idempotencyKey)
+            throws MismatchedInputException {
         String userId = caller.get().userId();
         if (settings == null || settings.isBlank()) {
             throw DeploymentRequestValidator.invalid(List.of(DeploymentRequestValidator.error("settings",
@@ -119,6 +122,9 @@ public class DeploymentResource {
         DeploymentRequest request;
         try {
             request = json.readValue(settings, DeploymentRequest.class);
+        } catch (MismatchedInputException e) {
+            // Wrong types and unknown fields: the same VALIDATION_FAILED, naming the field, as in a JSON body.
+            throw e;
         } catch (JsonProcessingException e) {
             throw new GatewayException(ErrorCode.MALFORMED_REQUEST, "The 'settings' part is not valid JSON.");
         }
