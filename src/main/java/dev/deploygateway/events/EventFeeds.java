@@ -1,7 +1,6 @@
 package dev.deploygateway.events;
 
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import jakarta.annotation.PreDestroy;
@@ -24,21 +23,20 @@ import io.vertx.core.Vertx;
 @ApplicationScoped
 public class EventFeeds {
 
-    private final ConcurrentHashMap<String, Feed> feeds = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Context, FeedLoop> loops = new ConcurrentHashMap<>();
-    private final SharedStore store;
-    private final FeedSettings settings;
+    private final FeedRegistry feeds;
     private final Vertx vertx;
     private final FeedLoop fallbackLoop;
     private final long timerId;
 
     EventFeeds(SharedStore store, DeploymentConfig config, Vertx vertx, MeterRegistry registry) {
-        this.store = store;
         this.vertx = vertx;
-        this.settings = FeedSettings.of(config, new FeedMetrics(registry, feeds::size));
+        FeedMetrics metrics = new FeedMetrics(registry, this::openFeeds);
+        this.feeds = new FeedRegistry(logKey -> (after, count) -> store.streamRead(logKey, after, count)
+                .map(entries -> entries.stream().map(EventLog::decode).toList()), FeedSettings.of(config, metrics));
         this.fallbackLoop = FeedLoop.of(vertx.getOrCreateContext());
         this.timerId = vertx.setPeriodic(config.feedPollInterval().toMillis(),
-                id -> feeds.values().forEach(feed -> feed.home().execute(feed::tick)));
+                id -> feeds.all().forEach(feed -> feed.home().execute(feed::tick)));
     }
 
     /**
@@ -46,16 +44,17 @@ public class EventFeeds {
      * however many viewers arrive together. Completes on the feed's loop, not the caller's.
      */
     public Uni<Boolean> admit(String userId, String deploymentId, Supplier<Uni<Boolean>> owned) {
-        return Uni.createFrom().emitter(emitter -> onFeed(EventLog.key(userId, deploymentId), feed -> {
-            feed.admit(owned, (yes, failure) -> {
-                if (failure != null) {
-                    emitter.fail(failure);
-                } else {
-                    emitter.complete(yes);
-                }
-            });
-            return true;
-        }));
+        return Uni.createFrom().emitter(emitter -> feeds.onFeed(EventLog.key(userId, deploymentId), currentLoop(),
+                feed -> {
+                    feed.admit(owned, (yes, failure) -> {
+                        if (failure != null) {
+                            emitter.fail(failure);
+                        } else {
+                            emitter.complete(yes);
+                        }
+                    });
+                    return true;
+                }));
     }
 
     /**
@@ -65,7 +64,7 @@ public class EventFeeds {
      */
     public void watch(String userId, String deploymentId, String cursor, Viewer viewer) {
         FeedLoop loop = currentLoop();
-        onFeed(EventLog.key(userId, deploymentId), feed -> feed.join(viewer, loop, cursor));
+        feeds.onFeed(EventLog.key(userId, deploymentId), loop, feed -> feed.join(viewer, loop, cursor));
     }
 
     /**
@@ -88,7 +87,7 @@ public class EventFeeds {
                     holder.home().execute(() -> holder.cancel(waiter));
                 }
             });
-            onFeed(EventLog.key(userId, deploymentId), feed -> feed.await(waiter));
+            feeds.onFeed(EventLog.key(userId, deploymentId), currentLoop(), feed -> feed.await(waiter));
         });
     }
 
@@ -100,23 +99,8 @@ public class EventFeeds {
         }
     }
 
-    /**
-     * Runs {@code action} on the feed of {@code logKey}, on the feed's own loop; a feed that closed meanwhile
-     * (the action answers false, or it was closed already) is replaced by a fresh one and the action retried.
-     */
-    private void onFeed(String logKey, Predicate<Feed> action) {
-        Feed feed = feeds.computeIfAbsent(logKey, this::newFeed);
-        feed.home().execute(() -> {
-            if (feed.isClosed() || !action.test(feed)) {
-                onFeed(logKey, action);
-            }
-        });
-    }
-
-    private Feed newFeed(String logKey) {
-        Feed.Source source = (after, count) -> store.streamRead(logKey, after, count)
-                .map(entries -> entries.stream().map(EventLog::decode).toList());
-        return new Feed(currentLoop(), source, settings, closed -> feeds.remove(logKey, closed));
+    private int openFeeds() {
+        return feeds.size();
     }
 
     /** The loop of the calling thread's event loop, one per loop (however many request contexts run there). */
