@@ -1,6 +1,7 @@
 package dev.deploygateway.events;
 
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 import jakarta.annotation.PreDestroy;
@@ -44,17 +45,22 @@ public class EventFeeds {
      * however many viewers arrive together. Completes on the feed's loop, not the caller's.
      */
     public Uni<Boolean> admit(String userId, String deploymentId, Supplier<Uni<Boolean>> owned) {
-        return Uni.createFrom().emitter(emitter -> feeds.onFeed(EventLog.key(userId, deploymentId), currentLoop(),
-                feed -> {
-                    feed.admit(owned, (yes, failure) -> {
-                        if (failure != null) {
-                            emitter.fail(failure);
-                        } else {
-                            emitter.complete(yes);
-                        }
-                    });
-                    return true;
-                }));
+        return Uni.createFrom().emitter(emitter -> admit(userId, deploymentId, owned, (yes, failure) -> {
+            if (failure != null) {
+                emitter.fail(failure);
+            } else {
+                emitter.complete(yes);
+            }
+        }));
+    }
+
+    /** {@link #admit(String, String, Supplier)} for callers on an event loop: {@code answer} runs on the feed's. */
+    public void admit(String userId, String deploymentId, Supplier<Uni<Boolean>> owned,
+            BiConsumer<Boolean, Throwable> answer) {
+        feeds.onFeed(EventLog.key(userId, deploymentId), currentLoop(), feed -> {
+            feed.admit(owned, answer);
+            return true;
+        });
     }
 
     /**

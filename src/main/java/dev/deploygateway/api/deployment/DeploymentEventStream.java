@@ -45,11 +45,14 @@ public class DeploymentEventStream {
 
     private final EventFeeds feeds;
     private final DeploymentRepository deployments;
+    private final CallerTokens tokens;
     private final Buffer retry;
 
-    DeploymentEventStream(EventFeeds feeds, DeploymentRepository deployments, DeploymentConfig config) {
+    DeploymentEventStream(EventFeeds feeds, DeploymentRepository deployments, CallerTokens tokens,
+            DeploymentConfig config) {
         this.feeds = feeds;
         this.deployments = deployments;
+        this.tokens = tokens;
         this.retry = Buffer.buffer("retry:" + config.sseRetry().toMillis() + "\n\n");
     }
 
@@ -72,28 +75,38 @@ public class DeploymentEventStream {
         }
         String id = ctx.pathParam("id");
         Context context = Vertx.currentContext();
+        Optional<String> token = tokens.token(ctx);
+        Optional<String> known = token.flatMap(tokens::subject);
+        if (known.isPresent()) {
+            authorized(ctx, context, known.get(), id, cursor);
+            return;
+        }
         QuarkusHttpUser.getSecurityIdentity(ctx, null).emitOn(onLoop(context)).subscribe().with(identity -> {
-            Optional<String> userId = subject(identity);
-            if (userId.isEmpty()) {
+            Optional<JsonWebToken> caller = caller(identity);
+            if (caller.isEmpty()) {
                 unauthenticated(ctx);
-            } else if (!DeploymentIds.isWellFormed(id)) {
-                notFound(ctx);
             } else {
-                admit(ctx, context, userId.get(), id, cursor);
+                token.ifPresent(verified -> tokens.remember(verified, caller.get()));
+                authorized(ctx, context, caller.get().getSubject(), id, cursor);
             }
         }, failure -> unauthenticated(ctx));
     }
 
-    private void admit(RoutingContext ctx, Context context, String userId, String id, String cursor) {
-        feeds.admit(userId, id, () -> deployments.findOwned(userId, id).map(Optional::isPresent))
-                .emitOn(onLoop(context))
-                .subscribe().with(owned -> {
-                    if (owned) {
+    private void authorized(RoutingContext ctx, Context context, String userId, String id, String cursor) {
+        if (!DeploymentIds.isWellFormed(id)) {
+            notFound(ctx);
+            return;
+        }
+        feeds.admit(userId, id, () -> deployments.findOwned(userId, id).map(Optional::isPresent),
+                (owned, failure) -> context.runOnContext(ignored -> {
+                    if (failure != null) {
+                        failed(ctx, failure);
+                    } else if (owned) {
                         open(ctx, userId, id, cursor);
                     } else {
                         notFound(ctx);
                     }
-                }, failure -> failed(ctx, failure));
+                }));
     }
 
     private void open(RoutingContext ctx, String userId, String id, String cursor) {
@@ -116,13 +129,13 @@ public class DeploymentEventStream {
         return task -> context.runOnContext(ignored -> task.run());
     }
 
-    private static Optional<String> subject(SecurityIdentity identity) {
+    private static Optional<JsonWebToken> caller(SecurityIdentity identity) {
         if (identity == null || identity.isAnonymous()) {
             return Optional.empty();
         }
         Principal principal = identity.getPrincipal();
         return principal instanceof JsonWebToken token && token.getSubject() != null && !token.getSubject().isBlank()
-                ? Optional.of(token.getSubject())
+                ? Optional.of(token)
                 : Optional.empty();
     }
 
