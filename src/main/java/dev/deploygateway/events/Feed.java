@@ -1,5 +1,6 @@
 package dev.deploygateway.events;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +23,8 @@ final class Feed {
 
     private static final Logger LOG = Logger.getLogger(Feed.class);
     static final int PAGE = 1000;
+    private static final int CHECK_RETRIES = 3;
+    private static final Duration CHECK_BACKOFF = Duration.ofMillis(100);
 
     /** The shared log, read strictly after an id. */
     interface Source {
@@ -88,8 +91,11 @@ final class Feed {
         admissions.add(answer);
         if (!checking) {
             checking = true;
-            check.get().subscribe().with(owned -> home.execute(() -> admitted(owned, null)),
-                    failure -> home.execute(() -> admitted(false, failure)));
+            // A burst of connects can keep the event loops busy past the store's command timeout: a failed
+            // check (a read) is retried before the viewers waiting on it are told to come back later.
+            Uni.createFrom().<Boolean>deferred(check::get).onFailure().retry().withBackOff(CHECK_BACKOFF).atMost(CHECK_RETRIES)
+                    .subscribe().with(owned -> home.execute(() -> admitted(owned, null)),
+                            failure -> home.execute(() -> admitted(false, failure)));
         }
     }
 
