@@ -5,16 +5,18 @@
 # (SseFanOut.java): gateway scenarios A (1 viewer), B (K viewers, lag), C (K idle viewers, memory), and the
 # baseline with K viewers and B's events.
 # Env: K (10000), RAMP_CONCURRENCY (200 connects in flight), STEP_DELAY (2500ms per sandbox step; ~11 steps),
-#      APP_JAVA_OPTS (-Xmx1g, for the gateway and the baseline alike), CLIENT_JAVA_OPTS (-Xmx2g),
-#      RESULTS (bench/sse/results.md).
+#      APP_JAVA_OPTS (-Xms1g -Xmx1g -XX:+AlwaysPreTouch, for the gateway and the baseline alike: a fixed,
+#      pre-touched heap, so RSS growth is what lives outside the heap), CLIENT_JAVA_OPTS (-Xmx2g),
+#      GATEWAY_EXTRA_OPTS (none; e.g. a flight recording of the gateway alone), RESULTS (bench/sse/results.md).
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 K="${K:-10000}"
 RAMP_CONCURRENCY="${RAMP_CONCURRENCY:-200}"
 STEP_DELAY="${STEP_DELAY:-2500ms}"
-APP_JAVA_OPTS="${APP_JAVA_OPTS:--Xmx1g}"
+APP_JAVA_OPTS="${APP_JAVA_OPTS:--Xms1g -Xmx1g -XX:+AlwaysPreTouch}"
 CLIENT_JAVA_OPTS="${CLIENT_JAVA_OPTS:--Xmx2g}"
+GATEWAY_EXTRA_OPTS="${GATEWAY_EXTRA_OPTS:-}"
 RESULTS="${RESULTS:-$HERE/results.md}"
 COMMAND="K=$K RAMP_CONCURRENCY=$RAMP_CONCURRENCY STEP_DELAY=$STEP_DELAY APP_JAVA_OPTS='$APP_JAVA_OPTS' bench/sse/run.sh"
 WORK="$(mktemp -d)"
@@ -58,7 +60,7 @@ echo "Starting the gateway on $BASE (step delay $STEP_DELAY, $APP_JAVA_OPTS)..."
 # shellcheck disable=SC2086
 QUARKUS_PROFILE=demo PORT="$PORT" ALLOWED_ORIGINS="$BASE" SANDBOX_VERCEL_STEP_DELAY="$STEP_DELAY" \
   MAX_DEPLOYMENTS_PER_HOUR=100 QUARKUS_LOG_CONSOLE_LEVEL=WARN \
-  java $APP_JAVA_OPTS -jar "$JAR" >"$WORK/app.log" 2>&1 &
+  java $APP_JAVA_OPTS $GATEWAY_EXTRA_OPTS -jar "$JAR" >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 PIDS+=("$APP_PID")
 # shellcheck disable=SC2086

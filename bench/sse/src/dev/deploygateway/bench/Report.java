@@ -51,18 +51,18 @@ final class Report {
                 base.run.open.get() + " / " + fmt(base.run.rampSeconds), "");
         row(out, "RSS before / with viewers (MB)", mb(c.rssBefore) + " / " + mb(c.rssWith),
                 mb(base.rssBefore) + " / " + mb(base.rssWith), "");
-        row(out, "**RSS per viewer (KB)**", perViewer(c.rssWith - c.rssBefore, c.run.open.get()),
-                perViewer(base.rssWith - base.rssBefore, base.run.open.get()),
-                ratio(perViewerValue(c.rssWith - c.rssBefore, c.run.open.get()),
-                        perViewerValue(base.rssWith - base.rssBefore, base.run.open.get())));
-        row(out, "RSS per viewer after a full GC (KB)", perViewer(c.rssSettled - c.rssBefore, c.run.open.get()),
-                perViewer(base.rssSettled - base.rssBefore, base.run.open.get()),
-                ratio(perViewerValue(c.rssSettled - c.rssBefore, c.run.open.get()),
-                        perViewerValue(base.rssSettled - base.rssBefore, base.run.open.get())));
-        row(out, "live heap per viewer (KB, after a full GC)", perViewer(c.heapWith - c.heapBefore, c.run.open.get()),
-                perViewer(base.heapWith - base.heapBefore, base.run.open.get()),
-                ratio(perViewerValue(c.heapWith - c.heapBefore, c.run.open.get()),
-                        perViewerValue(base.heapWith - base.heapBefore, base.run.open.get())));
+        double gatewayHeap = perViewerValue(c.heapWith - c.heapBefore, c.run.open.get());
+        double baseHeap = perViewerValue(base.heapWith - base.heapBefore, base.run.open.get());
+        double gatewayOffHeap = perViewerValue(c.rssWith - c.rssBefore, c.run.open.get());
+        double baseOffHeap = perViewerValue(base.rssWith - base.rssBefore, base.run.open.get());
+        row(out, "live heap per viewer (KB, after a full GC)", fmt(gatewayHeap), fmt(baseHeap),
+                ratio(gatewayHeap, baseHeap));
+        row(out, "RSS growth per viewer outside the pre-touched heap (KB)", fmt(gatewayOffHeap), fmt(baseOffHeap),
+                ratio(gatewayOffHeap, baseOffHeap));
+        row(out, "**bytes per viewer (KB): live heap + RSS growth**", fmt(gatewayHeap + gatewayOffHeap),
+                fmt(baseHeap + baseOffHeap), ratio(gatewayHeap + gatewayOffHeap, baseHeap + baseOffHeap));
+        row(out, "RSS growth per viewer during B's ramp (KB, gateway B vs baseline)",
+                perViewer(b.rssWith - b.rssBefore, b.run.open.get()), fmt(baseOffHeap), "");
         out.append("\nUpstream platform calls (one lease owner, one platform watcher whatever the viewers):\n\n")
                 .append("| metric | A (1 viewer) | B (K viewers) | B / A |\n| --- | ---: | ---: | ---: |\n");
         row(out, "served by the sandbox", a.upstreamServed, b.upstreamServed,
@@ -70,14 +70,15 @@ final class Report {
         row(out, "made by the gateway's Vercel client", a.upstreamClient, b.upstreamClient,
                 ratio(b.upstreamClient, a.upstreamClient));
         out.append("\nBy route: A ").append(a.upstreamByUri).append("; B ").append(b.upstreamByUri).append(".\n");
-        histogram(out, c.growth, c.run.open.get());
+        histogram(out, "the gateway (scenario C)", c.growth, c.run.open.get());
+        histogram(out, "the baseline", base.growth, base.run.open.get());
         out.append("\nThe gateway's fan-out meters after B (`/q/metrics`):\n\n```\n").append(meters).append("```\n");
         return out.toString();
     }
 
-    private static void histogram(StringBuilder out, List<String[]> growth, int viewers) {
-        out.append("\nWhere the gateway's live heap per viewer goes (scenario C, `jcmd GC.class_histogram` with the"
-                + " viewers attached minus before; top classes by bytes):\n\n")
+    private static void histogram(StringBuilder out, String who, List<String[]> growth, int viewers) {
+        out.append("\nWhere the live heap per viewer goes in ").append(who).append(" (`jcmd GC.class_histogram`"
+                + " with the viewers attached minus before; top classes by bytes):\n\n")
                 .append("| class | instances per viewer | bytes per viewer |\n| --- | ---: | ---: |\n");
         for (String[] row : growth) {
             out.append("| `").append(row[0]).append("` | ")

@@ -34,7 +34,6 @@ public final class SseFanOut {
         List<Gateway.LoggedEvent> log = List.of();
         long rssBefore;
         long rssWith;
-        long rssSettled = -1;
         long heapBefore = -1;
         long heapWith = -1;
         long upstreamServed;
@@ -123,9 +122,8 @@ public final class SseFanOut {
         r.rssWith = ServerProcess.rssKb(gatewayPid);
         r.heapWith = ServerProcess.liveHeapKb(gatewayPid);
         r.growth = ServerProcess.growth(histogramBefore, ServerProcess.histogram(gatewayPid), 20);
-        r.rssSettled = ServerProcess.rssKb(gatewayPid);
-        log(String.format("  %d open in %.1f s; RSS %d -> %d MB (%d after GC)", r.run.open.get(), r.run.rampSeconds,
-                r.rssBefore / 1024, r.rssWith / 1024, r.rssSettled / 1024));
+        log(String.format("  %d open in %.1f s; RSS %d -> %d MB", r.run.open.get(), r.run.rampSeconds,
+                r.rssBefore / 1024, r.rssWith / 1024));
         gateway.cancel(r.deploymentId);
         Viewers.awaitClosed(r.run, k, 300);
         viewers.close();
@@ -135,6 +133,7 @@ public final class SseFanOut {
     /** The bare server: K connections, memory, then {@code events} published with their original spacing. */
     private Result baseline(int k, List<Gateway.LoggedEvent> events) throws Exception {
         Result r = new Result();
+        Map<String, long[]> histogramBefore = ServerProcess.histogram(baselinePid);
         r.heapBefore = ServerProcess.liveHeapKb(baselinePid);
         r.rssBefore = ServerProcess.rssKb(baselinePid);
         Viewers viewers = new Viewers(k);
@@ -142,7 +141,7 @@ public final class SseFanOut {
         Thread.sleep(1000);
         r.rssWith = ServerProcess.rssKb(baselinePid);
         r.heapWith = ServerProcess.liveHeapKb(baselinePid);
-        r.rssSettled = ServerProcess.rssKb(baselinePid);
+        r.growth = ServerProcess.growth(histogramBefore, ServerProcess.histogram(baselinePid), 20);
         log(String.format("  %d open in %.1f s; RSS %d -> %d MB", r.run.open.get(), r.run.rampSeconds,
                 r.rssBefore / 1024, r.rssWith / 1024));
         Gateway control = new Gateway("http://127.0.0.1:" + baselinePort);
