@@ -130,6 +130,7 @@ final class Feed {
         if (waiter.cancelled) {
             return true;
         }
+        admitted = true;
         members++;
         whenLoaded(() -> polls.offer(waiter));
         refresh();
