@@ -118,6 +118,9 @@ public class DeploymentEventStream {
                 .putHeader(HttpHeaders.CONTENT_TYPE, "text/event-stream")
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
                 .putHeader("X-Accel-Buffering", "no");
+        // The credentials are not needed again for the life of the stream; a session cookie alone is a good part
+        // of what an idle viewer would otherwise keep in memory.
+        ctx.request().headers().remove(HttpHeaders.COOKIE).remove(HttpHeaders.AUTHORIZATION);
         ResponseViewer viewer = new ResponseViewer(response, ctx.vertx());
         // The first write sends the headers: the browser sees 200 at once, before any event.
         response.write(retry, null);
