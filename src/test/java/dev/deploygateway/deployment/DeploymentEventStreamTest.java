@@ -119,6 +119,21 @@ class DeploymentEventStreamTest {
     }
 
     @Test
+    void aStreamIsOnlyOpenedForTheExactTokenThatWasVerified() {
+        String rae = connectedUser("rae");
+        String id = finishedDeployment(rae, "token-site");
+        String token = TestTokens.valid(rae);
+        given().config(PROMPT).accept("text/event-stream").auth().oauth2(token)
+                .get("/api/v1/deployments/" + id + "/events").then().statusCode(200);
+        String tampered = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
+
+        given().config(PROMPT).accept("text/event-stream").auth().oauth2(tampered)
+                .get("/api/v1/deployments/" + id + "/events").then().statusCode(401);
+        given().config(PROMPT).accept("text/event-stream").cookie("dg_session", token)
+                .get("/api/v1/deployments/" + id + "/events").then().statusCode(200);
+    }
+
+    @Test
     void aLastEventIdThatIsNotAnEventIdIsA400Problem() {
         String pia = connectedUser("pia");
         String id = finishedDeployment(pia, "bad-cursor-site");
