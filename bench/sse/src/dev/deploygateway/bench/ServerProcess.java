@@ -64,6 +64,11 @@ final class ServerProcess {
         return rows;
     }
 
+    /** Writes a heap dump of the live objects (a diagnostic, when asked for with {@code HEAP_DUMP}). */
+    static void heapDump(long pid, String file) {
+        jcmd(pid, "GC.heap_dump " + file);
+    }
+
     /** The load average of the machine (1, 5, 15 minutes). */
     static String loadAverage() {
         try {
@@ -76,7 +81,9 @@ final class ServerProcess {
 
     private static String jcmd(long pid, String command) {
         try {
-            Process p = new ProcessBuilder("jcmd", Long.toString(pid), command).redirectErrorStream(true)
+            List<String> argv = new ArrayList<>(List.of("jcmd", Long.toString(pid)));
+            argv.addAll(List.of(command.split(" ")));
+            Process p = new ProcessBuilder(argv).redirectErrorStream(true)
                     .start();
             String out = new String(p.getInputStream().readAllBytes());
             p.waitFor(120, TimeUnit.SECONDS);

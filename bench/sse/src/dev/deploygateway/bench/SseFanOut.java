@@ -122,6 +122,10 @@ public final class SseFanOut {
         r.rssWith = ServerProcess.rssKb(gatewayPid);
         r.heapWith = ServerProcess.liveHeapKb(gatewayPid);
         r.growth = ServerProcess.growth(histogramBefore, ServerProcess.histogram(gatewayPid), 20);
+        String dump = System.getenv("HEAP_DUMP");
+        if (dump != null && !dump.isBlank()) {
+            ServerProcess.heapDump(gatewayPid, dump);
+        }
         log(String.format("  %d open in %.1f s; RSS %d -> %d MB", r.run.open.get(), r.run.rampSeconds,
                 r.rssBefore / 1024, r.rssWith / 1024));
         gateway.cancel(r.deploymentId);
@@ -130,8 +134,17 @@ public final class SseFanOut {
         return r;
     }
 
-    /** The bare server: K connections, memory, then {@code events} published with their original spacing. */
+    /**
+     * The bare server: a first ramp of K connections ended at once (the gateway has had B before C, so both are
+     * measured on their second ramp), then K connections, memory, and {@code events} published with their
+     * original spacing.
+     */
     private Result baseline(int k, List<Gateway.LoggedEvent> events) throws Exception {
+        Viewers warmUp = new Viewers(k);
+        Viewers.Run first = warmUp.open(baselinePort, "/events", null, k, rampConcurrency);
+        publish("end", "{}");
+        Viewers.awaitClosed(first, k, 300);
+        warmUp.close();
         Result r = new Result();
         Map<String, long[]> histogramBefore = ServerProcess.histogram(baselinePid);
         r.heapBefore = ServerProcess.liveHeapKb(baselinePid);
@@ -144,19 +157,23 @@ public final class SseFanOut {
         r.growth = ServerProcess.growth(histogramBefore, ServerProcess.histogram(baselinePid), 20);
         log(String.format("  %d open in %.1f s; RSS %d -> %d MB", r.run.open.get(), r.run.rampSeconds,
                 r.rssBefore / 1024, r.rssWith / 1024));
-        Gateway control = new Gateway("http://127.0.0.1:" + baselinePort);
-        long first = Viewers.Run.appendedMillis(events.get(0).id());
+        long firstAppend = Viewers.Run.appendedMillis(events.get(0).id());
         long start = System.currentTimeMillis();
         for (Gateway.LoggedEvent event : events) {
-            long due = start + Viewers.Run.appendedMillis(event.id()) - first;
+            long due = start + Viewers.Run.appendedMillis(event.id()) - firstAppend;
             Thread.sleep(Math.max(0, due - System.currentTimeMillis()));
-            control.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + baselinePort + "/publish?event="
-                    + event.event())).POST(HttpRequest.BodyPublishers.ofString(event.data())).build(), 200);
+            publish(event.event(), event.data());
         }
         Viewers.awaitClosed(r.run, k, 300);
         viewers.close();
         r.log = events;
         return r;
+    }
+
+    private void publish(String event, String data) throws Exception {
+        new Gateway("http://127.0.0.1:" + baselinePort).send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + baselinePort + "/publish?event=" + event)).POST(HttpRequest.BodyPublishers.ofString(data)).build(),
+                200);
     }
 
     private static int port(Gateway gateway) {
