@@ -17,8 +17,8 @@ final class Report {
         this.loadAtStart = loadAtStart;
     }
 
-    String render(SseFanOut.Result a, SseFanOut.Result b, SseFanOut.Result c, SseFanOut.Result base,
-            String meters, String loadAtEnd) {
+    String render(SseFanOut.Result a, SseFanOut.Result w, SseFanOut.Result b, SseFanOut.Result c,
+            SseFanOut.Result base, String meters, String loadAtEnd) {
         StringBuilder out = new StringBuilder("# SSE fan-out benchmark results\n\n");
         out.append("Run ").append(started).append(" on ").append(Runtime.getRuntime().availableProcessors())
                 .append(" cores, Java ").append(System.getProperty("java.version")).append("; K = ").append(k)
@@ -32,18 +32,29 @@ final class Report {
         row(out, "streams failed to open", a.run.failed.get(), b.run.failed.get(), base.run.failed.get(), "");
         row(out, "ramp time to all open (s)", fmt(a.run.rampSeconds), fmt(b.run.rampSeconds),
                 fmt(base.run.rampSeconds), ratio(b.run.rampSeconds, base.run.rampSeconds));
+        row(out, "connect to response headers p50 / p99 (ms)", latency(a), latency(b), latency(base), "");
         row(out, "events in the log", a.log.size(), b.log.size(), base.log.size(), "");
         row(out, "viewers with the full sequence ending in `end`", a.run.complete(a.ids()), b.run.complete(b.ids()),
                 base.run.completeCount(base.log.size()), "");
-        row(out, "live deliveries measured (viewer x event)", a.run.lags().size(), lagB.size(), lagBase.size(), "");
+        row(out, "live deliveries measured, all K open (viewer x event)", a.run.lags().size(), lagB.size(),
+                lagBase.size(), "");
         row(out, "lag append->receipt p50 (ms)", a.run.lags().pct(50), lagB.pct(50), lagBase.pct(50),
                 ratio(lagB.pct(50), lagBase.pct(50)));
         row(out, "**lag append->receipt p99 (ms)**", a.run.lags().pct(99), lagB.pct(99), lagBase.pct(99),
                 ratio(lagB.pct(99), lagBase.pct(99)));
         row(out, "lag append->receipt max (ms)", a.run.lags().pct(100), lagB.pct(100), lagBase.pct(100), "");
+        Samples duringRamp = b.run.lagsDuringRamp();
+        row(out, "lag p50 / p99 of events appended during the ramp (ms)", "-",
+                duringRamp.pct(50) + " / " + duringRamp.pct(99) + " (" + duringRamp.size() + ")", "-", "");
         row(out, "spread after the first receiver p50 / p99 (ms)", "-",
                 b.run.spread().pct(50) + " / " + b.run.spread().pct(99),
                 base.run.spread().pct(50) + " / " + base.run.spread().pct(99), "");
+        out.append("\nW: K viewers of A's finished deployment, each replayed the whole log from the feed's memory"
+                + " (the first ramp of both processes):\n\n| metric | gateway W |\n| --- | ---: |\n");
+        row(out, "streams opened (HTTP 200) / failed", w.run.open.get() + " / " + w.run.failed.get());
+        row(out, "ramp time to all open (s)", fmt(w.run.rampSeconds));
+        row(out, "connect to response headers p50 / p99 (ms)", latency(w));
+        row(out, "viewers with the full sequence ending in `end`", w.run.complete(w.ids()));
         out.append("\nMemory, measured with K viewers attached and idle (gateway: scenario C, a slow build):\n\n")
                 .append("| metric | gateway C (K viewers) | baseline (K viewers) | gateway / baseline |\n")
                 .append("| --- | ---: | ---: | ---: |\n");
@@ -86,6 +97,11 @@ final class Report {
                     .append(" | ").append(String.format("%.0f", Long.parseLong(row[2]) / (double) Math.max(1, viewers)))
                     .append(" |\n");
         }
+    }
+
+    private static String latency(SseFanOut.Result r) {
+        Samples s = r.run.connectLatency();
+        return s.pct(50) + " / " + s.pct(99);
     }
 
     private static void row(StringBuilder out, String name, Object... cells) {

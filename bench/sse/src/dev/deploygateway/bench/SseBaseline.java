@@ -19,9 +19,9 @@ import io.vertx.core.http.HttpServerResponse;
  * The benchmark's baseline: the least a server on this machine can do to fan the same frames out to K SSE
  * connections. A bare Vert.x HTTP server with as many event loops (and server instances) as the gateway, no
  * security, no store, no feed: {@code GET /events} answers 200 {@code text/event-stream} and keeps the
- * response; {@code POST /publish?event=<name>} with the event's data as body stamps an id
- * ({@code <now millis>-<n>}, like the store), encodes one Buffer, hands it to each loop once, and each loop
- * writes it to its connections ({@code end} also ends them). {@code GET /stats} answers the open count.
+ * response; {@code POST /publish} with one {@code <event name> <data>} line per event (the events the gateway
+ * appended together) stamps ids ({@code <now millis>-<n>}, like the store), encodes one Buffer, hands it to
+ * each loop once, and each loop writes it to its connections ({@code end} also ends them). {@code GET /stats} answers the open count.
  *
  * <p>Args: port eventLoops
  */
@@ -66,13 +66,21 @@ public final class SseBaseline {
                     });
                 }
                 case "/publish" -> request.body().onSuccess(body -> {
-                    String event = request.getParam("event");
-                    String frame = "id:" + System.currentTimeMillis() + "-" + SEQ.incrementAndGet() + "\nevent:"
-                            + event + "\ndata:" + body + "\n\n";
-                    Buffer bytes = Buffer.buffer(frame);
-                    boolean end = "end".equals(event);
+                    // One line per event ("<name> <data>"): events appended together go out as one write.
+                    StringBuilder frames = new StringBuilder();
+                    boolean end = false;
+                    for (String line : body.toString().split("\n")) {
+                        int space = line.indexOf(' ');
+                        String event = line.substring(0, space);
+                        frames.append("id:").append(System.currentTimeMillis()).append('-').append(SEQ.incrementAndGet())
+                                .append("\nevent:").append(event).append("\ndata:").append(line.substring(space + 1))
+                                .append("\n\n");
+                        end |= "end".equals(event);
+                    }
+                    Buffer bytes = Buffer.buffer(frames.toString());
+                    boolean last = end;
                     for (Loop loop : LOOPS) {
-                        loop.loopContext.runOnContext(v -> loop.write(bytes, end));
+                        loop.loopContext.runOnContext(v -> loop.write(bytes, last));
                     }
                     request.response().end();
                 });

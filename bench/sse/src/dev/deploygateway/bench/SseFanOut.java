@@ -70,6 +70,8 @@ public final class SseFanOut {
         String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
         log("A: 1 viewer");
         Result a = bench.watched("bench-a-" + run, 1);
+        log("W: " + k + " viewers of A's finished deployment (replay from memory; warms both sides up)");
+        Result w = bench.replayed(a, k);
         log("B: " + k + " viewers");
         Result b = bench.watched("bench-b-" + run, k);
         String meters = gateway.metricLines("gateway_sse_");
@@ -77,7 +79,7 @@ public final class SseFanOut {
         Result c = bench.idle("bench-c-" + run, k);
         log("baseline: " + k + " viewers of a bare Vert.x server");
         Result base = bench.baseline(k, b.log);
-        String table = report.render(a, b, c, base, meters, ServerProcess.loadAverage());
+        String table = report.render(a, w, b, c, base, meters, ServerProcess.loadAverage());
         System.out.println(table);
         Files.writeString(Path.of(args[6]), table);
         System.exit(0);
@@ -105,6 +107,20 @@ public final class SseFanOut {
         r.upstreamClient = delta(before, after, "client");
         r.upstreamByUri = byUri(before, after);
         log("  closed " + r.run.closed.get() + "; upstream calls " + r.upstreamServed + " " + r.upstreamByUri);
+        return r;
+    }
+
+    /** K viewers of a finished deployment: each gets the whole log from the feed's memory and the end. */
+    private Result replayed(Result finished, int k) throws Exception {
+        Result r = new Result();
+        r.deploymentId = finished.deploymentId;
+        r.log = finished.log;
+        Viewers viewers = new Viewers(k);
+        r.run = viewers.open(port(gateway), "/api/v1/deployments/" + r.deploymentId + "/events", gateway.cookie(), k,
+                rampConcurrency);
+        Viewers.awaitClosed(r.run, k, 300);
+        viewers.close();
+        log(String.format("  %d open, %d failed in %.1f s", r.run.open.get(), r.run.failed.get(), r.run.rampSeconds));
         return r;
     }
 
@@ -142,7 +158,7 @@ public final class SseFanOut {
     private Result baseline(int k, List<Gateway.LoggedEvent> events) throws Exception {
         Viewers warmUp = new Viewers(k);
         Viewers.Run first = warmUp.open(baselinePort, "/events", null, k, rampConcurrency);
-        publish("end", "{}");
+        publish("end {}");
         Viewers.awaitClosed(first, k, 300);
         warmUp.close();
         Result r = new Result();
@@ -157,12 +173,17 @@ public final class SseFanOut {
         r.growth = ServerProcess.growth(histogramBefore, ServerProcess.histogram(baselinePid), 20);
         log(String.format("  %d open in %.1f s; RSS %d -> %d MB", r.run.open.get(), r.run.rampSeconds,
                 r.rssBefore / 1024, r.rssWith / 1024));
+        // The gateway's journal appends in batches (one script, one millisecond): publish the same batches.
         long firstAppend = Viewers.Run.appendedMillis(events.get(0).id());
         long start = System.currentTimeMillis();
-        for (Gateway.LoggedEvent event : events) {
-            long due = start + Viewers.Run.appendedMillis(event.id()) - firstAppend;
-            Thread.sleep(Math.max(0, due - System.currentTimeMillis()));
-            publish(event.event(), event.data());
+        for (int i = 0; i < events.size();) {
+            long at = Viewers.Run.appendedMillis(events.get(i).id());
+            StringBuilder batch = new StringBuilder();
+            for (; i < events.size() && Viewers.Run.appendedMillis(events.get(i).id()) == at; i++) {
+                batch.append(events.get(i).event()).append(' ').append(events.get(i).data()).append('\n');
+            }
+            Thread.sleep(Math.max(0, start + at - firstAppend - System.currentTimeMillis()));
+            publish(batch.toString());
         }
         Viewers.awaitClosed(r.run, k, 300);
         viewers.close();
@@ -170,10 +191,9 @@ public final class SseFanOut {
         return r;
     }
 
-    private void publish(String event, String data) throws Exception {
+    private void publish(String lines) throws Exception {
         new Gateway("http://127.0.0.1:" + baselinePort).send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + baselinePort + "/publish?event=" + event)).POST(HttpRequest.BodyPublishers.ofString(data)).build(),
-                200);
+                + baselinePort + "/publish")).POST(HttpRequest.BodyPublishers.ofString(lines)).build(), 200);
     }
 
     private static int port(Gateway gateway) {

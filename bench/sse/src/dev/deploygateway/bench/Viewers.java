@@ -37,6 +37,8 @@ final class Viewers {
     /** One stream. Touched only on its connection's event loop, and read once every stream is closed. */
     static final class Viewer {
         int status = -1;
+        long requestedAtNanos;
+        long answeredAtNanos;
         long openedAtMillis = Long.MAX_VALUE;
         boolean closed;
         boolean sawEnd;
@@ -103,6 +105,7 @@ final class Viewers {
     static final class Run {
         final List<Viewer> viewers = new ArrayList<>();
         double rampSeconds;
+        long allOpenAtMillis = Long.MAX_VALUE;
         final AtomicInteger open = new AtomicInteger();
         final AtomicInteger failed = new AtomicInteger();
         final AtomicInteger closed = new AtomicInteger();
@@ -124,13 +127,33 @@ final class Viewers {
             return n;
         }
 
-        /** Append-to-receipt lag of every live delivery (ids carry the append millis). */
+        /** From sending a connect to its response headers, in ms (connects that were answered). */
+        Samples connectLatency() {
+            Samples latency = new Samples();
+            for (Viewer v : viewers) {
+                if (v.answeredAtNanos > 0) {
+                    latency.add((v.answeredAtNanos - v.requestedAtNanos) / 1_000_000);
+                }
+            }
+            return latency;
+        }
+
+        /** Append-to-receipt lag of every delivery of an event appended once all K streams were open. */
         Samples lags() {
+            return lags(allOpenAtMillis, Long.MAX_VALUE);
+        }
+
+        /** The same for events appended while the streams were still opening (to viewers already open). */
+        Samples lagsDuringRamp() {
+            return lags(Long.MIN_VALUE, allOpenAtMillis);
+        }
+
+        private Samples lags(long from, long until) {
             Samples lags = new Samples();
             for (Viewer v : viewers) {
                 for (int i = 0; i < v.ids.size(); i++) {
                     long appended = appendedMillis(v.ids.get(i));
-                    if (appended >= v.openedAtMillis) {
+                    if (appended >= v.openedAtMillis && appended >= from && appended < until) {
                         lags.add(v.receipts[i] - appended);
                     }
                 }
@@ -149,7 +172,7 @@ final class Viewers {
             Samples spread = new Samples();
             for (Viewer v : viewers) {
                 for (int i = 0; i < v.ids.size(); i++) {
-                    if (appendedMillis(v.ids.get(i)) >= v.openedAtMillis) {
+                    if (appendedMillis(v.ids.get(i)) >= allOpenAtMillis) {
                         spread.add(v.receipts[i] - first.get(v.ids.get(i)));
                     }
                 }
@@ -175,6 +198,7 @@ final class Viewers {
                 return;
             }
             Viewer viewer = new Viewer();
+            viewer.requestedAtNanos = System.nanoTime();
             synchronized (run.viewers) {
                 run.viewers.add(viewer);
             }
@@ -189,6 +213,7 @@ final class Viewers {
                     run.closed.incrementAndGet();
                 } else {
                     var response = ar.result();
+                    viewer.answeredAtNanos = System.nanoTime();
                     viewer.status = response.statusCode();
                     viewer.openedAtMillis = System.currentTimeMillis();
                     (viewer.status == 200 ? run.open : run.failed).incrementAndGet();
@@ -205,6 +230,7 @@ final class Viewers {
         }
         answered.await(300, TimeUnit.SECONDS);
         run.rampSeconds = (System.nanoTime() - start) / 1e9;
+        run.allOpenAtMillis = System.currentTimeMillis();
         return run;
     }
 
