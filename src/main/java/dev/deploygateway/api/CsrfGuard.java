@@ -4,36 +4,38 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.HttpHeaders;
 
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import dev.deploygateway.api.http.OriginPolicy;
 import dev.deploygateway.api.problem.Problems;
 import dev.deploygateway.config.IdentityConfig;
 import dev.deploygateway.error.ErrorCode;
 
 /**
- * CSRF protection for cookie-authenticated writes: a state-changing request that relies on the session cookie
- * (no {@code Authorization} header) must carry an {@code Origin} header naming this service or an allow-listed
- * front end. Browsers send {@code Origin} on every cross-origin request and on same-origin non-GET requests, and
- * a page cannot forge it; bearer-token requests are not CSRF-able and are not checked. The demo sign-in is
- * checked too (login CSRF) even though it carries no cookie yet.
+ * CSRF protection for cookie-authenticated writes: a state-changing request that carries the session cookie must
+ * carry an {@code Origin} header naming this service or an allow-listed front end. Browsers send {@code Origin}
+ * on every cross-origin request and on same-origin non-GET requests, and a page cannot forge it. The demo sign-in
+ * is checked too (login CSRF) even though it carries no cookie yet.
+ *
+ * <p>Only a request without the session cookie is exempt, because only then can the caller be the verified bearer
+ * token: SmallRye JWT reads the cookie whenever it is present ({@code mp.jwt.token.header=Cookie}) and the
+ * {@code Authorization} header only when it is not. So an {@code Authorization} header next to the cookie (a
+ * browser's cached {@code Basic} credentials, say) proves nothing and does not exempt the write.
  */
 public class CsrfGuard {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final IdentityConfig config;
-    private final Set<String> allowedOrigins;
+    private final OriginPolicy origins;
 
-    CsrfGuard(IdentityConfig config) {
+    CsrfGuard(IdentityConfig config, OriginPolicy origins) {
         this.config = config;
-        this.allowedOrigins = config.allowedOrigins().stream().map(CsrfGuard::normalise)
-                .collect(Collectors.toUnmodifiableSet());
+        this.origins = origins;
     }
 
     @ServerRequestFilter(preMatching = true)
@@ -43,28 +45,17 @@ public class CsrfGuard {
         }
         String path = "/" + request.getUriInfo().getPath().replaceFirst("^/", "");
         boolean signIn = "POST".equals(request.getMethod()) && path.equals("/api/v1/dev/session");
-        boolean cookieAuth = request.getCookies().containsKey(config.cookieName())
-                && request.getHeaderString(HttpHeaders.AUTHORIZATION) == null;
+        boolean cookieAuth = request.getCookies().containsKey(config.cookieName());
         if (!path.startsWith("/api/") || !(cookieAuth || signIn)) {
             return Optional.empty();
         }
         String origin = request.getHeaderString("Origin");
-        if (origin != null && (allowedOrigins.contains(normalise(origin)) || isOwnOrigin(origin, request))) {
+        URI base = request.getUriInfo().getBaseUri();
+        if (origin != null && origins.allows(origin.trim(), base.getScheme(), base.getRawAuthority())) {
             return Optional.empty();
         }
         return Optional.of(Problems.of(ErrorCode.CSRF_REJECTED, 403,
                 "Cookie-authenticated writes need an Origin header naming this service or an allowed front end.",
                 path, Map.of(), Map.of()));
-    }
-
-    private static boolean isOwnOrigin(String origin, ContainerRequestContext request) {
-        URI base = request.getUriInfo().getBaseUri();
-        String own = base.getScheme() + "://" + base.getAuthority();
-        return normalise(own).equals(normalise(origin));
-    }
-
-    private static String normalise(String origin) {
-        String trimmed = origin.trim().toLowerCase();
-        return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
     }
 }

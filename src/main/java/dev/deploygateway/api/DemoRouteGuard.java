@@ -13,8 +13,10 @@ import dev.deploygateway.config.RuntimeProfile;
 import dev.deploygateway.error.ErrorCode;
 
 /**
- * In the prod profile the demo sign-in and the sandbox platforms do not exist: every request under their
- * paths gets the same 404 as an unknown route, before routing, authentication or any resource code runs.
+ * Without demo features (every profile but dev, test and demo, see {@link RuntimeProfile}) the demo sign-in and
+ * the sandbox platforms do not exist: every request under their paths gets the same 404 as an unknown route,
+ * before routing, authentication or any resource code runs. The sandbox's raw Vert.x routes are not registered
+ * at all in that case (they read the same decision from configuration).
  */
 public class DemoRouteGuard {
 

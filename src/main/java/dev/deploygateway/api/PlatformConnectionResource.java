@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -27,6 +28,7 @@ import dev.deploygateway.identity.CurrentCaller;
 import dev.deploygateway.platform.Capability;
 import dev.deploygateway.platform.PlatformAccount;
 import dev.deploygateway.platform.PlatformId;
+import dev.deploygateway.platform.Platforms;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
@@ -93,10 +95,13 @@ public class PlatformConnectionResource {
 
     @PUT
     @Path("/{platform}/connection")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Connects with a pasted API token (verified with the platform first)")
     public Uni<ConnectionView> connectWithToken(@PathParam("platform") String platform, TokenConnect body) {
-        return connections.connectWithToken(caller.get().userId(), platform, body == null ? null : body.token(),
-                body == null ? null : body.teamId()).map(ConnectionView::of);
+        String userId = caller.get().userId();
+        // Checked here, before the platform is asked: a malformed token is the caller's mistake, not an outage.
+        PastedTokenRules.check(body);
+        return connections.connectWithToken(userId, platform, body.token(), body.teamId()).map(ConnectionView::of);
     }
 
     @DELETE

@@ -15,6 +15,7 @@ public final class ConfigProblems {
 
     private static final Pattern KEY = Pattern.compile("[0-9a-fA-F]{64}");
     static final String KEY_HOWTO = "generate one with: openssl rand -hex 32";
+    private static final String OUTSIDE_DEMO = "in prod and every profile other than dev, test and demo";
 
     private ConfigProblems() {
     }
@@ -35,20 +36,23 @@ public final class ConfigProblems {
         }
     }
 
-    /** All problems in the given configuration; empty when it can start. */
-    public static List<String> find(boolean prod, TokenEncryptionConfig tokens, OAuthClientsConfig oauth,
+    /**
+     * All problems in the given configuration; empty when it can start. {@code keysRequired} is true whenever
+     * demo features are off (every profile but dev, test and demo): then nothing may be ephemeral.
+     */
+    public static List<String> find(boolean keysRequired, TokenEncryptionConfig tokens, OAuthClientsConfig oauth,
             RateLimitConfig rateLimit, DeploymentConfig deployment, Optional<String> jwtPublicKeyLocation) {
         List<String> problems = new ArrayList<>();
-        checkTokenKeys(prod, tokens, problems);
+        checkTokenKeys(keysRequired, tokens, problems);
         checkCallback("VERCEL_CALLBACK_URL", oauth.vercel().callbackUrl(), problems);
         checkCallback("RAILWAY_CALLBACK_URL", oauth.railway().callbackUrl(), problems);
         checkCallback("RENDER_CALLBACK_URL", oauth.render().callbackUrl(), problems);
         checkCallback("GITHUB_CALLBACK_URL", oauth.github().callbackUrl(), problems);
-        checkClientPair(prod, "VERCEL", oauth.vercel(), true, problems);
+        checkClientPair(keysRequired, "VERCEL", oauth.vercel(), true, problems);
         // Railway also registers "Native" apps: a public client (PKCE, no secret), so a secret is optional there.
-        checkClientPair(prod, "RAILWAY", oauth.railway(), false, problems);
+        checkClientPair(keysRequired, "RAILWAY", oauth.railway(), false, problems);
         // A GitHub App's token endpoint always wants the client secret.
-        checkClientPair(prod, "GITHUB", oauth.github(), true, problems);
+        checkClientPair(keysRequired, "GITHUB", oauth.github(), true, problems);
         if (rateLimit.maxPerWindow() < 1) {
             problems.add("MAX_DEPLOYMENTS_PER_HOUR must be a whole number of at least 1.");
         }
@@ -59,19 +63,19 @@ public final class ConfigProblems {
             problems.add("DEPLOYMENT_TIMEOUT_MS must be at least 1000 (milliseconds; default 300000).");
         }
         checkLease(deployment, problems);
-        if (prod && jwtPublicKeyLocation.filter(s -> !s.isBlank()).isEmpty()) {
-            problems.add("JWT_PUBLIC_KEY_LOCATION is required in prod: the PEM public key or JWKS URL of the identity "
-                    + "provider that signs callers' tokens (also set JWT_ISSUER and JWT_AUDIENCE).");
+        if (keysRequired && jwtPublicKeyLocation.filter(s -> !s.isBlank()).isEmpty()) {
+            problems.add("JWT_PUBLIC_KEY_LOCATION is required " + OUTSIDE_DEMO + ": the PEM public key or JWKS URL of "
+                    + "the identity provider that signs callers' tokens (also set JWT_ISSUER and JWT_AUDIENCE).");
         }
         return problems;
     }
 
-    private static void checkTokenKeys(boolean prod, TokenEncryptionConfig tokens, List<String> problems) {
+    private static void checkTokenKeys(boolean keysRequired, TokenEncryptionConfig tokens, List<String> problems) {
         Optional<String> key = tokens.key().filter(s -> !s.isBlank());
         if (key.isEmpty()) {
-            if (prod) {
-                problems.add("TOKEN_ENCRYPTION_KEY is required in prod: 64 hex characters (32 bytes); " + KEY_HOWTO
-                        + ".");
+            if (keysRequired) {
+                problems.add("TOKEN_ENCRYPTION_KEY is required " + OUTSIDE_DEMO + ": 64 hex characters (32 bytes); "
+                        + KEY_HOWTO + ".");
             }
         } else if (!KEY.matcher(key.get()).matches()) {
             problems.add("TOKEN_ENCRYPTION_KEY must be exactly 64 hex characters (32 bytes); it has "
@@ -97,7 +101,7 @@ public final class ConfigProblems {
         });
     }
 
-    private static void checkClientPair(boolean prod, String platform, OAuthClientsConfig.OAuthClient client,
+    private static void checkClientPair(boolean keysRequired, String platform, OAuthClientsConfig.OAuthClient client,
             boolean secretRequired, List<String> problems) {
         boolean id = client.clientId().filter(s -> !s.isBlank()).isPresent();
         boolean secret = client.clientSecret().filter(s -> !s.isBlank()).isPresent();
@@ -106,9 +110,9 @@ public final class ConfigProblems {
         } else if (secret && !id) {
             problems.add(platform + "_CLIENT_SECRET is set without " + platform + "_CLIENT_ID.");
         }
-        // Outside prod the callback defaults to this service's own origin; in prod it must be the exact URI
-        // registered with the platform.
-        if (prod && id && client.callbackUrl().isEmpty()) {
+        // With demo features the callback defaults to this service's own origin; otherwise it must be the exact
+        // URI registered with the platform.
+        if (keysRequired && id && client.callbackUrl().isEmpty()) {
             problems.add(platform + "_CALLBACK_URL is required when " + platform + "_CLIENT_ID is set.");
         }
     }

@@ -23,8 +23,9 @@ public class StartupValidation {
             OAuthClientsConfig oauth, RateLimitConfig rateLimit, DeploymentConfig deployment,
             @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> jwtKeyLocation,
             @ConfigProperty(name = "mp.jwt.verify.publickey") Optional<String> jwtKey) {
-        List<String> problems = ConfigProblems.find(profile.isProd(), tokens, oauth, rateLimit, deployment,
-                jwtKeyLocation.or(() -> jwtKey));
+        // Without demo features there are no ephemeral keys: every key must be configured.
+        List<String> problems = ConfigProblems.find(!profile.demoFeaturesEnabled(), tokens, oauth, rateLimit,
+                deployment, jwtKeyLocation.or(() -> jwtKey));
         if (!problems.isEmpty()) {
             String message = "Deploy Gateway cannot start; fix the configuration:\n  - "
                     + String.join("\n  - ", problems);

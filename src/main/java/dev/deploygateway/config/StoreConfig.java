@@ -18,14 +18,14 @@ public interface StoreConfig {
      * {@code REDIS_COMMAND_TIMEOUT}: how long one Redis command may take, counted from the moment it is written
      * to a connection, before it counts as failed (and towards the circuit breaker).
      */
-    @WithDefault("250ms")
+    @WithDefault("1s")
     Duration commandTimeout();
 
     /**
      * {@code REDIS_POOL_WAIT_TIMEOUT}: how long a command may wait for a pooled connection before this instance
      * sheds it with 503 {@code SERVICE_SATURATED}. Local queueing, not a Redis failure: never counted by the breaker.
      */
-    @WithDefault("1s")
+    @WithDefault("3s")
     Duration poolWaitTimeout();
 
     /** How often the in-memory backend sweeps expired keys (lazy expiry also applies on every read). */

@@ -20,8 +20,9 @@ import io.quarkus.runtime.StartupEvent;
  * so that {@link TokenCipher} and {@link KeyRing} stay plain Java (the JMH benchmark compiles them without
  * Quarkus).
  *
- * <p>Without {@code TOKEN_ENCRYPTION_KEY}: outside the prod profile an ephemeral key is generated with a loud
- * warning; in prod it refuses, even though the startup validation should have refused first.
+ * <p>Without {@code TOKEN_ENCRYPTION_KEY}: with demo features on (dev, test and demo profiles) an ephemeral key is
+ * generated with a loud warning; in every other profile it refuses, even though the startup validation should
+ * have refused first.
  */
 @ApplicationScoped
 public class KeyRingConfiguration {
@@ -31,7 +32,7 @@ public class KeyRingConfiguration {
     @Produces
     @Singleton
     KeyRing keyRing(TokenEncryptionConfig config, RuntimeProfile profile) {
-        return build(config.key(), config.previousKeys().orElse(List.of()), profile.isProd());
+        return build(config.key(), config.previousKeys().orElse(List.of()), !profile.demoFeaturesEnabled());
     }
 
     /** Builds the ring eagerly so that a bad key fails the start and the ephemeral-key warning is seen then. */
@@ -47,7 +48,7 @@ public class KeyRingConfiguration {
             return KeyRing.of(TokenKey.fromHex(key.get(), "TOKEN_ENCRYPTION_KEY"), previous);
         }
         if (prod) {
-            throw new IllegalStateException("TOKEN_ENCRYPTION_KEY is required in the prod profile: set it to 64 "
+            throw new IllegalStateException("TOKEN_ENCRYPTION_KEY is required outside dev, test and demo: set it to 64 "
                     + "hexadecimal characters (generate one with `openssl rand -hex 32`); refusing to generate a "
                     + "key that would make stored tokens unreadable after a restart");
         }

@@ -20,7 +20,6 @@ import dev.deploygateway.platform.PlatformCredential;
 import dev.deploygateway.platform.PlatformDeployment;
 import dev.deploygateway.platform.PlatformEvent;
 import dev.deploygateway.platform.PlatformException;
-import dev.deploygateway.platform.PlatformId;
 import dev.deploygateway.platform.PlatformProject;
 import dev.deploygateway.platform.PlatformState;
 import dev.deploygateway.platform.PlatformStep;
@@ -47,6 +46,7 @@ final class DeploymentRun {
     private final RunServices services;
     private final AtomicBoolean platformCalled;
     private final AtomicBoolean finished = new AtomicBoolean();
+    private final RunEnding ending;
     private final AtomicReference<PlatformStep> step = new AtomicReference<>(PlatformStep.AUTH);
     private final AtomicReference<PlatformCredential> credential = new AtomicReference<>();
     private final AtomicReference<String> platformDeploymentId = new AtomicReference<>();
@@ -63,6 +63,7 @@ final class DeploymentRun {
         this.services = services;
         this.platformCalled = new AtomicBoolean(record.platformCalled());
         this.url = new AtomicReference<>(record.url());
+        this.ending = new RunEnding(record, journal, services, platformCalled, finished, url);
         this.cursor = new AtomicReference<>(record.logCursor().orElse(null));
         this.deploySpec = new AtomicReference<>(record.settings().deploySpec(record.id()));
         record.platformDeploymentId().ifPresent(platformDeploymentId::set);
@@ -94,13 +95,11 @@ final class DeploymentRun {
     Uni<Void> resume() {
         Optional<String> known = record.platformDeploymentId();
         if (known.isEmpty()) {
-            String message = record.platformCalled()
-                    ? "The instance running this deployment stopped while sending it to the platform; redeploy to "
-                            + "try again."
-                    : "The instance running this deployment stopped before anything reached the platform; redeploy "
-                            + "to try again.";
-            return failWith(PlatformException.of(ErrorCode.PLATFORM_UNAVAILABLE, platform.id(), PlatformStep.UPLOAD,
-                    true, message));
+            String message = "The instance running this deployment stopped " + (record.platformCalled()
+                    ? "while sending it to the platform" : "before anything reached the platform")
+                    + "; redeploy to try again.";
+            return ending.failWith(PlatformException.of(ErrorCode.PLATFORM_UNAVAILABLE, platform.id(),
+                    PlatformStep.UPLOAD, true, message), PlatformStep.UPLOAD);
         }
         return journal.warning("Monitoring resumed on another gateway instance.")
                 .chain(this::credential)
@@ -109,7 +108,8 @@ final class DeploymentRun {
 
     private Uni<PlatformCredential> credential() {
         step.set(PlatformStep.AUTH);
-        return services.credentials().credentialFor(record.userId(), record.settings().platform())
+        return StoreRetry.untilAnswered(services.credentials().credentialFor(record.userId(),
+                record.settings().platform()))
                 .map(cred -> record.settings().teamId().map(cred::inTeam).orElse(cred))
                 .invoke(credential::set);
     }
@@ -128,7 +128,7 @@ final class DeploymentRun {
         SourceHost host = found.get();
         var target = record.settings().repositoryTarget();
         step.set(PlatformStep.PUSH);
-        return services.credentials().credentialFor(record.userId(), host.id())
+        return StoreRetry.untilAnswered(services.credentials().credentialFor(record.userId(), host.id()))
                 .onFailure(e -> !(e instanceof PlatformException) && e instanceof GatewayException)
                 .transform(e -> PlatformException.of(((GatewayException) e).code(), host.id(), PlatformStep.PUSH,
                         false, e.getMessage()))
@@ -180,9 +180,9 @@ final class DeploymentRun {
     }
 
     private Uni<Void> cancelIfRequested(PlatformProject ignored) {
-        return services.repository().find(record.ref()).chain(current -> {
+        return StoreRetry.untilAnswered(services.repository().find(record.ref())).chain(current -> {
             if (current.map(DeploymentRecord::cancelRequested).orElse(false)) {
-                return finish(PlatformState.CANCELED, Optional.empty())
+                return ending.finish(PlatformState.CANCELED, Optional.empty())
                         .chain(() -> Uni.createFrom().failure(new CanceledBeforeUpload()));
             }
             return Uni.createFrom().voidItem();
@@ -210,7 +210,7 @@ final class DeploymentRun {
         journal.change(new RecordChange.Accepted(deployment.id(), url.get()));
         return journal.progressed(deployment.state().terminal() ? PlatformState.QUEUED : deployment.state(),
                 PlatformStep.BUILD, "Accepted by " + platform.id().key() + " as " + deployment.id())
-                .chain(() -> services.repository().find(record.ref()))
+                .chain(() -> StoreRetry.untilAnswered(services.repository().find(record.ref())))
                 .chain(current -> current.filter(DeploymentRecord::cancelRequested).isPresent()
                         ? platform.cancel(credential.get(), deployment.id()).replaceWithVoid()
                                 .onFailure().recoverWithNull()
@@ -231,12 +231,20 @@ final class DeploymentRun {
         return platform.events(credential.get(), deploymentId, since)
                 .onItem().transformToUniAndConcatenate(this::onEvent)
                 .collect().last().replaceWithVoid()
-                .onFailure(e -> !(e instanceof OwnershipLostException) && !finished.get() && resumes < WATCH_RESUMES)
+                .onFailure(e -> resumable(e) && !finished.get() && resumes < WATCH_RESUMES)
                 .recoverWithUni(e -> {
                     LOG.debugf("deployment %s: platform feed dropped (%s); following again", record.id(), e);
                     return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(500L << resumes))
                             .chain(() -> follow(deploymentId, resumes + 1));
                 });
+    }
+
+    /** A dropped feed is followed again; a refusal (a revoked token, a vanished deployment) is not. */
+    private static boolean resumable(Throwable failure) {
+        if (failure instanceof OwnershipLostException) {
+            return false;
+        }
+        return !(failure instanceof PlatformException p) || p.retryable();
     }
 
     private Uni<Void> onEvent(PlatformEvent event) {
@@ -273,10 +281,10 @@ final class DeploymentRun {
             status.url().ifPresent(u -> url.set(Optional.of(u.toString())));
             if (status.state() == PlatformState.FAILED) {
                 String message = status.errorMessage().orElse("The build failed on " + platform.id().key() + ".");
-                return finish(PlatformState.FAILED, Optional.of(new DeploymentError(ErrorCode.BUILD_FAILED.name(),
-                        DeploymentError.step(PlatformStep.BUILD), false, message)));
+                return ending.finish(PlatformState.FAILED, Optional.of(new DeploymentError(
+                        ErrorCode.BUILD_FAILED.name(), DeploymentError.step(PlatformStep.BUILD), false, message)));
             }
-            return finish(status.state(), Optional.empty());
+            return ending.finish(status.state(), Optional.empty());
         });
     }
 
@@ -288,7 +296,7 @@ final class DeploymentRun {
         String id = platformDeploymentId.get();
         Uni<Void> cancelUpstream = id == null || credential.get() == null ? Uni.createFrom().voidItem()
                 : platform.cancel(credential.get(), id).replaceWithVoid().onFailure().recoverWithNull();
-        return cancelUpstream.chain(() -> finish(PlatformState.TIMED_OUT, Optional.of(new DeploymentError(
+        return cancelUpstream.chain(() -> ending.finish(PlatformState.TIMED_OUT, Optional.of(new DeploymentError(
                 ErrorCode.TIMED_OUT.name(), DeploymentError.step(step.get()), true, "The deployment did not finish "
                         + "within " + services.config().timeout().toSeconds() + " s."))));
     }
@@ -297,36 +305,7 @@ final class DeploymentRun {
         if (failure instanceof CanceledBeforeUpload || failure instanceof OwnershipLostException) {
             return Uni.createFrom().voidItem();
         }
-        return failWith(failure);
-    }
-
-    private Uni<Void> failWith(Throwable failure) {
-        DeploymentError error = DeploymentError.from(failure, step.get());
-        if (!(failure instanceof PlatformException) && !(failure instanceof GatewayException)) {
-            LOG.errorf(failure, "deployment %s failed unexpectedly in step %s", record.id(), step.get());
-        }
-        // The connection that failed: the platform's, or the source host's for a git-only platform's push.
-        PlatformId failedOn = failure instanceof PlatformException p ? p.platform() : record.settings().platform();
-        Uni<Void> reconnect = error.code().equals(ErrorCode.RECONNECT_REQUIRED.name())
-                ? services.credentials().markReconnectRequired(record.userId(), failedOn)
-                        .onFailure().recoverWithNull()
-                : Uni.createFrom().voidItem();
-        // Nothing reached the platform: the attempt does not count against the user's quota.
-        Uni<Void> refund = platformCalled.get() ? Uni.createFrom().voidItem()
-                : services.limiter().refund(record.userId(), record.id()).replaceWithVoid()
-                        .onFailure().recoverWithNull();
-        return reconnect.chain(() -> refund).chain(() -> finish(PlatformState.FAILED, Optional.of(error)));
-    }
-
-    private Uni<Void> finish(PlatformState terminal, Optional<DeploymentError> error) {
-        if (!finished.compareAndSet(false, true)) {
-            return Uni.createFrom().voidItem();
-        }
-        Optional<String> finalUrl = terminal == PlatformState.READY ? url.get() : Optional.empty();
-        return journal.finish(terminal, finalUrl, error)
-                .chain(() -> services.repository().deactivate(record.ref())
-                        // The monitor removes an ended deployment it finds in the set; no need to fail here.
-                        .onFailure().recoverWithNull());
+        return ending.failWith(failure, step.get());
     }
 
     /**
@@ -337,12 +316,14 @@ final class DeploymentRun {
         if (platformCalled.compareAndSet(false, true)) {
             journal.change(new RecordChange.PlatformCalled());
         }
-        return journal.durable().invoke(() -> {
-            if (!services.ownership().surelyHeld(record.id())) {
-                throw new OwnershipLostException(record.id(), "the lease may have lapsed (this instance was "
-                        + "paused or cut off); not calling the platform");
-            }
-        });
+        return journal.durable()
+                .chain(() -> StoreRetry.untilAnswered(services.ownership().confirm(record.id())))
+                .invoke(held -> {
+                    if (!held) {
+                        throw new OwnershipLostException(record.id(), "another instance holds the lease now (this one "
+                                + "was paused or cut off); not calling the platform");
+                    }
+                }).replaceWithVoid();
     }
 
     private static PlatformStep stepOf(PlatformState state) {
@@ -351,12 +332,5 @@ final class DeploymentRun {
             case DEPLOYING -> PlatformStep.DEPLOY;
             default -> PlatformStep.BUILD;
         };
-    }
-
-    /** Internal signal: the user canceled before anything was uploaded; the run already ended. */
-    private static final class CanceledBeforeUpload extends RuntimeException {
-        CanceledBeforeUpload() {
-            super("canceled before upload", null, false, false);
-        }
     }
 }

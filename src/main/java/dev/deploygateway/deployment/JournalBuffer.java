@@ -64,13 +64,14 @@ final class JournalBuffer {
 
     /**
      * Adds an entry now (in call order); the Uni completes at once while the buffer has room, else when it has
-     * drained below {@code capacity}, and fails once the run lost its ownership.
+     * drained below {@code capacity}. Once the run lost its ownership an entry is dropped (the run is being
+     * stopped by {@code onLost}; {@link #durable()} fails for whoever must know).
      */
     Uni<Void> append(Map<String, String> fields, String eventKind, String eventData) {
         CompletableFuture<Void> admitted;
         synchronized (this) {
             if (lost != null) {
-                return Uni.createFrom().failure(lost);
+                return Uni.createFrom().voidItem();
             }
             buffer.addLast(new JournalEntry(nextSeq++, fields, eventKind, eventData));
             if (buffer.size() > capacity) {
@@ -183,18 +184,21 @@ final class JournalBuffer {
 
     private void lose(String reason) {
         OwnershipLostException failure = new OwnershipLostException(deploymentId, reason);
-        List<CompletableFuture<Void>> waiting = new ArrayList<>();
+        List<CompletableFuture<Void>> durable = new ArrayList<>();
+        List<CompletableFuture<Void>> waitingForRoom;
         synchronized (this) {
             lost = failure;
             flushing = false;
             buffer.clear();
-            durability.forEach(w -> waiting.add(w.done()));
+            durability.forEach(w -> durable.add(w.done()));
             durability.clear();
-            waiting.addAll(room);
+            waitingForRoom = new ArrayList<>(room);
             room.clear();
         }
         LOG.warnf("%s", failure.getMessage());
-        waiting.forEach(f -> f.completeExceptionally(failure));
+        // Whoever waits for durability must not go on to call the platform; the rest is stopped by onLost.
+        durable.forEach(f -> f.completeExceptionally(failure));
+        waitingForRoom.forEach(f -> f.complete(null));
         onLost.accept(failure);
     }
 }

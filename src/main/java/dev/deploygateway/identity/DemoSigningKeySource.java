@@ -10,18 +10,20 @@ import java.util.OptionalInt;
 
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
+import dev.deploygateway.config.RuntimeProfile;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
 import io.smallrye.config.common.MapBackedConfigSource;
 
 /**
- * Maps {@code JWT_PUBLIC_KEY_LOCATION} onto SmallRye JWT's {@code mp.jwt.verify.publickey.location}. Outside
- * the prod profile, when no verification key is configured, supplies an ephemeral RSA key pair for
+ * Maps {@code JWT_PUBLIC_KEY_LOCATION} onto SmallRye JWT's {@code mp.jwt.verify.publickey.location}. When demo
+ * features are on ({@link RuntimeProfile#allowsDemoFeatures}: the dev, test and demo profiles only) and no
+ * verification key is configured, supplies an ephemeral RSA key pair for
  * the demo sign-in: the public half to SmallRye JWT's verifier, the private half to its signer. The pair lives
  * for the JVM (Quarkus builds its configuration more than once, and every build must see the same pair), so
- * demo sessions do not survive a restart. In prod it supplies nothing and startup validation demands
- * {@code JWT_PUBLIC_KEY_LOCATION}.
+ * demo sessions do not survive a restart. In every other profile it supplies nothing and startup validation
+ * demands {@code JWT_PUBLIC_KEY_LOCATION}.
  */
 public class DemoSigningKeySource implements ConfigSourceFactory {
 
@@ -38,7 +40,7 @@ public class DemoSigningKeySource implements ConfigSourceFactory {
         if (isSet(operatorKey)) {
             return List.of(source(Map.of(LOCATION, operatorKey.getValue().trim())));
         }
-        if (context.getProfiles().contains("prod") || isSet(context.getValue(LOCATION))
+        if (!RuntimeProfile.allowsDemoFeatures(context.getProfiles()) || isSet(context.getValue(LOCATION))
                 || isSet(context.getValue("mp.jwt.verify.publickey"))) {
             return List.of();
         }

@@ -1,13 +1,19 @@
 package dev.deploygateway.store;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
+import dev.deploygateway.config.StoreConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 
@@ -22,9 +28,22 @@ import io.vertx.redis.client.Response;
 public final class RedisStore implements SharedStore {
 
     private final RedisDispatcher redis;
+    /** SHA-1 of each script by name, computed once (a script's source never changes while running). */
+    private final Map<String, String> shas = new ConcurrentHashMap<>();
 
     RedisStore(RedisDispatcher redis) {
         this.redis = redis;
+    }
+
+    /**
+     * The store over a Vert.x Redis client (standalone, Sentinel or Cluster) with the timeouts and breaker of
+     * {@code config}; metrics go to {@code registry}.
+     */
+    public static RedisStore over(Redis client, Vertx vertx, StoreConfig config, MeterRegistry registry) {
+        StoreCircuitBreaker breaker = new StoreCircuitBreaker(config.breakerFailureThreshold(),
+                config.breakerOpenDuration(), Clock.systemUTC());
+        return new RedisStore(new RedisDispatcher(client, vertx, config.commandTimeout(), config.poolWaitTimeout(),
+                breaker, registry));
     }
 
     @Override
@@ -165,7 +184,7 @@ public final class RedisStore implements SharedStore {
 
     @Override
     public Uni<ScriptReply> run(StoreScript script, List<String> keys, List<String> args) {
-        return eval(Command.EVALSHA, script.sha1(), keys, args)
+        return eval(Command.EVALSHA, shas.computeIfAbsent(script.name(), n -> script.sha1()), keys, args)
                 .onFailure(RedisStore::isNoScript)
                 // This node has not seen the script (restart, failover, another cluster node): EVAL sends the
                 // source to the node that owns the key, which caches it for the next EVALSHA.

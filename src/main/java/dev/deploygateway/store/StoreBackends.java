@@ -57,10 +57,7 @@ public class StoreBackends {
             client.send(Request.cmd(Command.PING))
                     .onSuccess(ok -> LOG.debug("Redis reachable"))
                     .onFailure(e -> LOG.warn("Redis is configured but not reachable yet; commands fail until it is"));
-            StoreCircuitBreaker breaker = new StoreCircuitBreaker(config.breakerFailureThreshold(),
-                    config.breakerOpenDuration(), Clock.systemUTC());
-            return new RedisStore(new RedisDispatcher(client, vertx, config.commandTimeout(),
-                    config.poolWaitTimeout(), breaker, registry));
+            return RedisStore.over(client, vertx, config, registry);
         }
         LOG.warn("Shared store: in-memory backend because REDIS_URL is not set. This instance is SINGLE-INSTANCE "
                 + "only: state is not shared with other instances and is lost on restart.");

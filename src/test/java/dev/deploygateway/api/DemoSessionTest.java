@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
 
 import org.junit.jupiter.api.Test;
 
@@ -50,8 +51,9 @@ class DemoSessionTest {
         String session = signIn("erin").getCookie("dg_session");
         given().cookie("dg_session", session).header("Origin", "https://evil.example")
                 .when().delete("/api/v1/dev/session")
-                // Quarkus's CORS filter refuses a disallowed origin before the CSRF guard runs (bare 403).
-                .then().statusCode(403);
+                // Refused before the CSRF guard runs, by the CORS guard (api.http.OriginGuard).
+                .then().statusCode(403).contentType(startsWith("application/problem+json"))
+                .body("code", equalTo("CORS_REJECTED"));
         given().cookie("dg_session", session).header("Origin", ORIGIN)
                 .when().get("/api/v1/me").then().statusCode(200);
     }
@@ -71,6 +73,24 @@ class DemoSessionTest {
                 .when().delete("/api/v1/dev/session");
         out.then().statusCode(204);
         assertThat(out.getDetailedCookie("dg_session").getMaxAge()).isZero();
+    }
+
+    @Test
+    void anyAuthorizationHeaderNextToTheCookieDoesNotExemptAWrite() {
+        String session = signIn("ivy").getCookie("dg_session");
+        given().cookie("dg_session", session).header("Authorization", "Basic eDp4")
+                .when().delete("/api/v1/dev/session")
+                .then().statusCode(403).body("code", equalTo("CSRF_REJECTED"));
+    }
+
+    @Test
+    void evenAValidBearerTokenNextToTheCookieDoesNotExemptAWrite() {
+        // With the cookie present, the cookie is what authenticates the request; the bearer token is never read.
+        String session = signIn("jack").getCookie("dg_session");
+        given().cookie("dg_session", session).auth().oauth2(TestTokens.valid("jack"))
+                .contentType(ContentType.JSON).body("{\"token\":\"x\"}")
+                .when().put("/api/v1/platforms/vercel/connection")
+                .then().statusCode(403).body("code", equalTo("CSRF_REJECTED"));
     }
 
     @Test

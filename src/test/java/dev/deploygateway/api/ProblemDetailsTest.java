@@ -1,6 +1,7 @@
 package dev.deploygateway.api;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -8,11 +9,16 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.nio.charset.StandardCharsets;
+
 import org.junit.jupiter.api.Test;
 
+import dev.deploygateway.api.http.RawHttp;
 import dev.deploygateway.identity.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 
 /** Everything a client can send wrong gets a 4xx problem+json with a stable code, never a 500. */
 @QuarkusTest
@@ -24,7 +30,7 @@ class ProblemDetailsTest {
     @Test
     void malformedJsonIsA400ThatDoesNotEchoTheInput() {
         given().contentType(ContentType.JSON).header("Origin", ORIGIN)
-                .body("{\"username\": \"alice\", \"token\": \"sk-very-secret")
+                .body("{\"username\": \"alice-sk-very-secret")
                 .when().post("/api/v1/dev/session")
                 .then().statusCode(400)
                 .contentType(startsWith(PROBLEM))
@@ -33,6 +39,49 @@ class ProblemDetailsTest {
                 .body("title", equalTo("Malformed request body"))
                 .body("instance", equalTo("/api/v1/dev/session"))
                 .body(not(containsString("sk-very-secret")));
+    }
+
+    @Test
+    void aRepeatedMemberNameIsMalformedNotLastOneWins() {
+        signInWith("{\"username\": \"alice\", \"username\": \"mallory\"}", ContentType.JSON)
+                .then().statusCode(400).contentType(startsWith(PROBLEM))
+                .body("code", equalTo("MALFORMED_REQUEST"))
+                .body("detail", containsString("repeats a member name"));
+    }
+
+    @Test
+    void aNumberIsNotCoercedIntoAString() {
+        signInWith("{\"username\": 5}", ContentType.JSON)
+                .then().statusCode(400).contentType(startsWith(PROBLEM))
+                .body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors.field", hasItem("username"));
+    }
+
+    @Test
+    void anUnknownMemberIsAValidationProblemNamingIt() {
+        signInWith("{\"username\": \"alice\", \"admin\": true}", ContentType.JSON)
+                .then().statusCode(400).contentType(startsWith(PROBLEM))
+                .body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors.field", hasItem("admin"));
+    }
+
+    @Test
+    void contentAfterTheJsonValueIsMalformed() {
+        signInWith("{\"username\": \"alice\"} {\"username\": \"mallory\"}", ContentType.JSON)
+                .then().statusCode(400).contentType(startsWith(PROBLEM))
+                .body("code", equalTo("MALFORMED_REQUEST"));
+    }
+
+    @Test
+    void aBodyWithoutContentTypeIs415NotParsedAsJson() {
+        // Written by hand: HTTP client libraries add a Content-Type to any body.
+        byte[] body = "{\"username\": \"alice\"}".getBytes(StandardCharsets.UTF_8);
+        RawHttp.Answer answer = RawHttp.send(RestAssured.port, "POST /api/v1/dev/session HTTP/1.1\r\n"
+                + "Host: localhost\r\nOrigin: " + ORIGIN + "\r\nConnection: close\r\nContent-Length: " + body.length,
+                body);
+        assertThat(answer.status()).isEqualTo(415);
+        assertThat(answer.header("content-type")).startsWith(PROBLEM);
+        assertThat(answer.body()).contains("\"code\":\"UNSUPPORTED_MEDIA_TYPE\"");
     }
 
     @Test
@@ -118,6 +167,10 @@ class ProblemDetailsTest {
                 .then().statusCode(413)
                 .contentType(startsWith(PROBLEM))
                 .body("code", equalTo("PAYLOAD_TOO_LARGE"));
+    }
+
+    private static Response signInWith(String body, ContentType type) {
+        return given().contentType(type).header("Origin", ORIGIN).body(body).when().post("/api/v1/dev/session");
     }
 
     @Test

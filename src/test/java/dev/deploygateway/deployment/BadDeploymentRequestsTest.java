@@ -2,6 +2,7 @@ package dev.deploygateway.deployment;
 
 import static dev.deploygateway.deployment.DeploymentFixtures.connectedUser;
 import static dev.deploygateway.deployment.DeploymentFixtures.staticSite;
+import static dev.deploygateway.deployment.DeploymentFixtures.staticSiteJson;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -9,6 +10,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,6 +92,15 @@ class BadDeploymentRequestsTest {
                 "latin1"))), 400, "VALIDATION_FAILED"));
         cases.add(json("files as array", b -> with(b, "files", List.of("index.html")), 400, "VALIDATION_FAILED"));
         cases.add(json("env as string", b -> with(b, "env", "A=1"), 400, "VALIDATION_FAILED"));
+        cases.add(json("project name as a number", b -> with(b, "projectName", 123), 400, "VALIDATION_FAILED"));
+        cases.add(json("platform as a boolean", b -> with(b, "platform", true), 400, "VALIDATION_FAILED"));
+        cases.add(json("env value as a number", b -> env(b, List.of(Map.of("key", "A", "value", 42))), 400,
+                "VALIDATION_FAILED"));
+        cases.add(json("sensitive as a string", b -> env(b, List.of(Map.of("key", "A", "value", "x",
+                "sensitive", "yes"))), 400, "VALIDATION_FAILED"));
+        cases.add(json("unknown member (a typo)", b -> with(b, "projectname", "typo"), 400, "VALIDATION_FAILED"));
+        cases.add(json("unknown member in an env entry", b -> env(b, List.of(Map.of("key", "A", "value", "x",
+                "secret", true))), 400, "VALIDATION_FAILED"));
         cases.add(json("body over the request limit", b -> files(b, Map.of("big.txt", Map.of("content",
                 "x".repeat(3 * 1024 * 1024), "encoding", "utf-8"))), 413, "PAYLOAD_TOO_LARGE"));
         return cases.stream();
@@ -127,6 +138,24 @@ class BadDeploymentRequestsTest {
                 Arguments.of("settings part missing", (UnaryOperator<RequestSpecification>) r -> r
                         .multiPart("archive", "site.zip", site, "application/zip"), 400,
                         "VALIDATION_FAILED"),
+                Arguments.of("env value with an unpaired surrogate", rawJson(json -> json.replace("\"hello\"",
+                        "\"\\ud800\"")), 400, "VALIDATION_FAILED"),
+                Arguments.of("env value with a lone low surrogate", rawJson(json -> json.replace("\"hello\"",
+                        "\"x\\udc00y\"")), 400, "VALIDATION_FAILED"),
+                Arguments.of("build command with an unpaired surrogate", rawJson(json -> json.replace(
+                        "\"target\":\"preview\"", "\"target\":\"preview\",\"buildCommand\":\"make \\ud83d\"")),
+                        400, "VALIDATION_FAILED"),
+                Arguments.of("duplicate member names", rawJson(json -> json.replace("\"platform\":\"vercel\"",
+                        "\"platform\":\"vercel\",\"platform\":\"vercel\"")), 400, "MALFORMED_REQUEST"),
+                Arguments.of("content after the JSON value", rawJson(json -> json + " {}"), 400, "MALFORMED_REQUEST"),
+                Arguments.of("truncated multipart body", (UnaryOperator<RequestSpecification>) r -> r
+                        .contentType("multipart/form-data; boundary=zz").body("--zz\r\nbroken".getBytes()), 400,
+                        "MALFORMED_REQUEST"),
+                Arguments.of("settings with a number as project name", multipart(
+                        "{\"platform\":\"vercel\",\"projectName\":7}", "site.zip", site), 400, "VALIDATION_FAILED"),
+                Arguments.of("settings with duplicate member names", multipart("{\"platform\":\"vercel\","
+                        + "\"projectName\":\"a-site\",\"projectName\":\"b-site\"}", "site.zip", site), 400,
+                        "MALFORMED_REQUEST"),
                 Arguments.of("idempotency key with spaces", (UnaryOperator<RequestSpecification>) r -> r
                         .header("Idempotency-Key", "has spaces").contentType("application/json")
                         .body(staticSite("key-site", Map.of())), 400, "VALIDATION_FAILED"));
@@ -169,6 +198,12 @@ class BadDeploymentRequestsTest {
     private void assertNothingStored() {
         caller().get("/api/v1/deployments").then().statusCode(200).body("items", empty());
         caller().get("/api/v1/rate-limit").then().body("remaining", equalTo(10));
+    }
+
+    /** The corpus's valid body as JSON text, edited by {@code change}: for what a serializer would not write. */
+    private static UnaryOperator<RequestSpecification> rawJson(UnaryOperator<String> change) {
+        return r -> r.contentType("application/json").body(change.apply(new String(staticSiteJson("corpus-site"),
+                StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
     }
 
     private static Arguments json(String name, UnaryOperator<Map<String, Object>> change, int status, String code) {

@@ -3,6 +3,7 @@ package dev.deploygateway.frontend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,27 @@ class DemoPageTest {
         browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-form")));
         browser.driver().navigate().refresh();
         browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-form")));
+    }
+
+    @Test
+    void thePageRunsUnderItsContentSecurityPolicyWhichBlocksInjectedInlineCode() {
+        browser = HeadlessChromium.start(1280, 900);
+        browser.recordPolicyViolations();
+        signIn("csp");
+        browser.await(ExpectedConditions.textMatches(By.id("quota"), Pattern.compile("\\d+ of")));
+        browser.await(driver -> (Long) browser.script("return document.querySelectorAll('#platforms > *').length;") > 0);
+        assertThat(browser.policyViolations()).as("violations while loading and using the page").isEmpty();
+
+        // What an injection would try: an inline script and an inline event handler. Neither may run.
+        browser.script("const s = document.createElement('script'); s.textContent = 'window.__injected = 1;';"
+                + "document.body.append(s);"
+                + "const b = document.createElement('button'); b.id = 'injected-button';"
+                + "b.setAttribute('onclick', 'window.__clicked = 1'); document.body.append(b);");
+        browser.find("#injected-button").click();
+        assertThat(browser.script("return window.__injected === undefined && window.__clicked === undefined;"))
+                .isEqualTo(true);
+        browser.await(driver -> browser.policyViolations().size() >= 2);
+        assertThat(browser.policyViolations()).allMatch(v -> v.startsWith("script-src"));
     }
 
     @Test

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
@@ -57,6 +59,23 @@ final class HeadlessChromium implements AutoCloseable {
 
     ChromeDriver driver() {
         return driver;
+    }
+
+    /**
+     * From now on, every page this browser opens records its Content-Security-Policy violations in
+     * {@code window.__cspViolations}. The recorder is installed through DevTools before any page script runs,
+     * which the policy does not govern, so it also sees violations during loading.
+     */
+    void recordPolicyViolations() {
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                "window.__cspViolations = []; document.addEventListener('securitypolicyviolation', e => "
+                        + "window.__cspViolations.push(e.effectiveDirective + ' ' + (e.blockedURI || 'inline')));"));
+    }
+
+    /** The violations recorded on the current page (see {@link #recordPolicyViolations()}). */
+    @SuppressWarnings("unchecked")
+    List<String> policyViolations() {
+        return (List<String>) script("return window.__cspViolations;");
     }
 
     WebElement find(String css) {

@@ -48,6 +48,35 @@ class CallerIdentityTest {
     }
 
     @Test
+    void tokenIssuedAnHourInTheFutureIsRejected() {
+        assertRejected(TestTokens.issuedIn("alice", 3600));
+    }
+
+    @Test
+    void tokenIssuedJustBeyondTheClockSkewIsRejected() {
+        assertRejected(TestTokens.issuedIn("alice", 45));
+    }
+
+    @Test
+    void tokenIssuedWithinTheClockSkewIsAccepted() {
+        given().auth().oauth2(TestTokens.issuedIn("alice", 10))
+                .when().get("/api/v1/me")
+                .then().statusCode(200).body("userId", equalTo("alice"));
+    }
+
+    @Test
+    void tokenNotValidBeforeAnHourFromNowIsRejected() {
+        assertRejected(TestTokens.notBeforeIn("alice", 3600));
+    }
+
+    @Test
+    void futureIssuedTokenInTheCookieIsRejectedToo() {
+        given().cookie("dg_session", TestTokens.issuedIn("bob", 3600))
+                .when().get("/api/v1/me")
+                .then().statusCode(401).body("code", equalTo("UNAUTHENTICATED"));
+    }
+
+    @Test
     void tokenFromAnotherIssuerIsRejected() {
         assertRejected(TestTokens.withIssuer("alice", "https://evil.example"));
     }

@@ -36,6 +36,18 @@ public final class TestTokens {
                 .issuedAt(Instant.now().minusSeconds(1200)).sign(key("test-keys/private.pem"));
     }
 
+    /** Otherwise valid, but issued {@code seconds} from now. */
+    public static String issuedIn(String userId, long seconds) {
+        return claims(userId, ISSUER, AUDIENCE, Instant.now().plusSeconds(seconds + 600))
+                .issuedAt(Instant.now().plusSeconds(seconds)).sign(key("test-keys/private.pem"));
+    }
+
+    /** Otherwise valid, but not to be used before {@code seconds} from now. */
+    public static String notBeforeIn(String userId, long seconds) {
+        return claims(userId, ISSUER, AUDIENCE, Instant.now().plusSeconds(seconds + 600))
+                .claim("nbf", Instant.now().plusSeconds(seconds).getEpochSecond()).sign(key("test-keys/private.pem"));
+    }
+
     public static String withIssuer(String userId, String issuer) {
         return claims(userId, issuer, AUDIENCE, Instant.now().plusSeconds(600)).sign(key("test-keys/private.pem"));
     }

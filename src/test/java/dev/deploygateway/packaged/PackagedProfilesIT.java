@@ -3,6 +3,7 @@ package dev.deploygateway.packaged;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.nio.file.Path;
@@ -17,7 +18,8 @@ import io.restassured.http.ContentType;
 
 /**
  * The packaged jar as operators run it: in prod it refuses a bad key, hides demo routes and verifies real
- * tokens; with {@code QUARKUS_PROFILE=demo} it runs the demo without any keys.
+ * tokens; so does any other profile outside the dev/test/demo allow-list ({@code staging}); with
+ * {@code QUARKUS_PROFILE=demo} it runs the demo without any keys. Health and metrics are on the management port.
  */
 class PackagedProfilesIT {
 
@@ -46,18 +48,45 @@ class PackagedProfilesIT {
     void startsWithACompleteConfigurationAndHidesDemoRoutes() throws Exception {
         try (PackagedApp app = PackagedApp.start(Map.of("TOKEN_ENCRYPTION_KEY", KEY, "JWT_PUBLIC_KEY_LOCATION", JWT_KEY))) {
             awaitReady(app);
-            given().baseUri(app.baseUrl()).contentType(ContentType.JSON).header("Origin", app.baseUrl())
-                    .body("{\"username\":\"mallory\"}")
-                    .when().post("/api/v1/dev/session")
-                    .then().statusCode(404).body("code", equalTo("NOT_FOUND"));
-            given().baseUri(app.baseUrl()).when().get("/sandbox/vercel/v2/user")
-                    .then().statusCode(404).body("code", equalTo("NOT_FOUND"));
-            given().baseUri(app.baseUrl()).auth().oauth2(TestTokens.valid("alice"))
-                    .when().get("/api/v1/me")
-                    .then().statusCode(200).body("userId", equalTo("alice"));
+            assertNoDemoFeatures(app);
             given().baseUri(app.baseUrl()).when().get("/api/v1/me").then().statusCode(401);
-            given().baseUri(app.baseUrl()).when().get("/q/health/live").then().statusCode(200);
             assertThat(app.console()).doesNotContain(KEY).contains("Profile prod activated");
+        }
+    }
+
+    @Test
+    void metricsAndHealthAreOnlyOnTheManagementPort() throws Exception {
+        Map<String, String> prod = Map.of("TOKEN_ENCRYPTION_KEY", KEY, "JWT_PUBLIC_KEY_LOCATION", JWT_KEY);
+        try (PackagedApp app = PackagedApp.start(prod)) {
+            awaitReady(app);
+            for (String path : new String[] { "/q/metrics", "/q/health", "/q/health/ready", "/q/openapi",
+                    "/q/swagger-ui/" }) {
+                given().baseUri(app.baseUrl()).when().get(path).then().statusCode(404);
+            }
+            given().baseUri(app.managementUrl()).when().get("/q/metrics").then().statusCode(200)
+                    .body(containsString("jvm_"));
+            given().baseUri(app.managementUrl()).when().get("/q/health/live").then().statusCode(200)
+                    .header("X-Content-Type-Options", "nosniff");
+        }
+    }
+
+    @Test
+    void aCustomStagingProfileHasNoDemoFeatures() throws Exception {
+        Map<String, String> env = Map.of("QUARKUS_PROFILE", "staging", "TOKEN_ENCRYPTION_KEY", KEY,
+                "JWT_PUBLIC_KEY_LOCATION", JWT_KEY);
+        try (PackagedApp app = PackagedApp.start(env)) {
+            awaitReady(app);
+            assertNoDemoFeatures(app);
+            assertThat(app.console()).contains("Profile staging activated").doesNotContain("EPHEMERAL");
+        }
+    }
+
+    @Test
+    void aCustomStagingProfileRefusesToStartWithoutKeysInsteadOfMakingEphemeralOnes() throws Exception {
+        try (PackagedApp app = PackagedApp.start(Map.of("QUARKUS_PROFILE", "staging"))) {
+            OptionalInt exit = app.awaitExit(Duration.ofSeconds(60));
+            assertThat(exit).as("process should exit by itself").isPresent();
+            assertThat(app.console()).contains("TOKEN_ENCRYPTION_KEY").contains("JWT_PUBLIC_KEY_LOCATION");
         }
     }
 
@@ -101,10 +130,29 @@ class PackagedProfilesIT {
         }
     }
 
+    /** No demo sign-in, no sandbox (neither its JAX-RS nor its raw routes), no tooling; real tokens work. */
+    private static void assertNoDemoFeatures(PackagedApp app) {
+        given().baseUri(app.baseUrl()).contentType(ContentType.JSON).header("Origin", app.baseUrl())
+                .body("{\"username\":\"mallory\"}")
+                .when().post("/api/v1/dev/session")
+                .then().statusCode(404).body("code", equalTo("NOT_FOUND"));
+        given().baseUri(app.baseUrl()).when().get("/sandbox/vercel/v2/user")
+                .then().statusCode(404).body("code", equalTo("NOT_FOUND"));
+        given().baseUri(app.baseUrl()).when().get("/sandbox/vercel/v3/deployments/dpl_x/events")
+                .then().statusCode(404).body("code", equalTo("NOT_FOUND"));
+        given().baseUri(app.baseUrl()).header("Connection", "Upgrade").header("Upgrade", "websocket")
+                .header("Sec-WebSocket-Version", "13").header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==")
+                .when().get("/sandbox/railway/graphql/v2").then().statusCode(404);
+        given().baseUri(app.baseUrl()).when().get("/q/swagger-ui/").then().statusCode(404);
+        given().baseUri(app.baseUrl()).auth().oauth2(TestTokens.valid("alice"))
+                .when().get("/api/v1/me")
+                .then().statusCode(200).body("userId", equalTo("alice"));
+    }
+
     static void awaitReady(PackagedApp app) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().untilAsserted(() -> {
             assertThat(app.isAlive()).as("process alive; console:\n%s", app.console()).isTrue();
-            given().baseUri(app.baseUrl()).when().get("/q/health/ready").then().statusCode(200);
+            given().baseUri(app.managementUrl()).when().get("/q/health/ready").then().statusCode(200);
         });
     }
 }

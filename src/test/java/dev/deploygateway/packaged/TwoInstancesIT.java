@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,20 +19,30 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.deploygateway.deployment.SseStreams;
+import dev.deploygateway.events.StreamIds;
 import dev.deploygateway.identity.TestTokens;
 import io.restassured.http.ContentType;
 import redis.embedded.RedisServer;
 
 /**
  * Two gateway instances on one Redis, both talking to one "platform" (a third instance serving the Vercel
- * sandbox): a deployment started through A streams through B, and when A dies mid-build B takes the lease over
- * and finishes it.
+ * sandbox), as separate processes: an owner frozen past its lease (SIGSTOP) is fenced when it thaws and the log
+ * holds every platform line once; a deployment started through A streams through B, and when A dies mid-build
+ * B takes the lease over and finishes it.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoInstancesIT {
 
     private static final String KEY = "0123456789abcdef".repeat(4);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration LEASE = Duration.ofSeconds(3);
 
     private static RedisServer redis;
@@ -79,44 +90,114 @@ class TwoInstancesIT {
         }
     }
 
-    @Test
-    void aDeploymentStartedOnAStreamsThroughBAndBFinishesItWhenADies() throws Exception {
-        String user = "twin-" + System.nanoTime();
-        String bearer = TestTokens.valid(user);
+    /** A user connected to the platform through A; returns the platform token. */
+    private static String connect(String user) {
         String platformToken = given().baseUri(platform.baseUrl()).contentType(ContentType.JSON)
                 .body(Map.of("username", user)).post("/sandbox/vercel/_sandbox/tokens")
                 .then().statusCode(201).extract().path("token");
-        given().baseUri(a.baseUrl()).auth().oauth2(bearer).contentType(ContentType.JSON)
+        given().baseUri(a.baseUrl()).auth().oauth2(TestTokens.valid(user)).contentType(ContentType.JSON)
                 .body(Map.of("token", platformToken)).put("/api/v1/platforms/vercel/connection")
                 .then().statusCode(200);
+        return platformToken;
+    }
 
+    private static String deployThroughA(String user, String project) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("platform", "vercel");
-        body.put("projectName", "twin-site");
+        body.put("projectName", project);
         body.put("files", Map.of("index.html", Map.of("content", "<h1>twins</h1>", "encoding", "utf-8")));
-        String id = given().baseUri(a.baseUrl()).auth().oauth2(bearer).contentType(ContentType.JSON).body(body)
-                .post("/api/v1/deployments").then().statusCode(202).extract().path("id");
+        return given().baseUri(a.baseUrl()).auth().oauth2(TestTokens.valid(user)).contentType(ContentType.JSON)
+                .body(body).post("/api/v1/deployments").then().statusCode(202).extract().path("id");
+    }
+
+    private static void awaitStatusOnB(String user, String id, String status) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            String view = given().baseUri(b.baseUrl()).auth().oauth2(TestTokens.valid(user))
+                    .get("/api/v1/deployments/" + id).then().extract().asString();
+            assertThat(view).as("deployment as seen from B (A's console:%n%s)", a.console())
+                    .contains("\"status\":\"" + status + "\"");
+        });
+    }
+
+    @Test
+    @Order(1)
+    void anOwnerFrozenPastItsLeaseIsFencedAndTheLogHasEveryPlatformLineOnce() throws Exception {
+        String user = "frozen-" + System.nanoTime();
+        String platformToken = connect(user);
+        String id = deployThroughA(user, "frozen-site");
+        awaitStatusOnB(user, id, "BUILDING");
+
+        a.pause();
+        try {
+            // B takes over once A's lease lapses; the build goes on meanwhile.
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> b.console().contains("taking over deployment " + id));
+        } finally {
+            a.resume();
+        }
+        String stream = given().baseUri(b.baseUrl()).auth().oauth2(TestTokens.valid(user))
+                .accept("text/event-stream").get("/api/v1/deployments/" + id + "/events")
+                .then().statusCode(200).extract().asString();
+
+        var events = SseStreams.parse(stream);
+        assertThat(events.get(events.size() - 1).event()).isEqualTo("end");
+        assertThat(events).filteredOn(e -> e.event().equals("end")).hasSize(1);
+        List<String> ours = new ArrayList<>();
+        for (var e : events) {
+            if (e.event().equals("log")) {
+                ours.add(JSON.readTree(e.data()).path("text").asText());
+            }
+        }
+        String platformId = given().baseUri(b.baseUrl()).auth().oauth2(TestTokens.valid(user))
+                .get("/api/v1/deployments/" + id).then().statusCode(200).extract().path("platformDeploymentId");
+        List<String> theirs = platformLog(platformToken, platformId);
+        assertThat(ours).containsExactlyElementsOf(theirs);
+        await().atMost(Duration.ofSeconds(20)).until(() -> a.console().contains("deployment " + id + ":"));
+    }
+
+    /** The build lines as the platform itself reports them (Vercel's events API, one JSON object per line). */
+    private static List<String> platformLog(String platformToken, String platformDeploymentId) throws Exception {
+        String body = given().baseUri(platform.baseUrl()).auth().oauth2(platformToken)
+                .queryParam("format", "lines").queryParam("limit", "-1")
+                .get("/sandbox/vercel/v3/deployments/" + platformDeploymentId + "/events")
+                .then().statusCode(200).extract().asString();
+        List<String> lines = new ArrayList<>();
+        for (String line : body.split("\n")) {
+            if (!line.isBlank()) {
+                var event = JSON.readTree(line);
+                // What the gateway's client turns into log lines: every event with text but the state changes.
+                var text = event.has("text") ? event.get("text") : event.path("payload").get("text");
+                if (!event.path("type").asText().equals("deployment-state") && text != null && !text.isNull()) {
+                    lines.add(text.asText());
+                }
+            }
+        }
+        return lines;
+    }
+
+    @Test
+    @Order(2) // kills A
+    void aDeploymentStartedOnAStreamsThroughBAndBFinishesItWhenADies() throws Exception {
+        String user = "twin-" + System.nanoTime();
+        String bearer = TestTokens.valid(user);
+        connect(user);
+        String id = deployThroughA(user, "twin-site");
 
         // A viewer on B, connected for the whole deployment.
         CompletableFuture<String> viewerOnB = CompletableFuture.supplyAsync(() -> given().baseUri(b.baseUrl())
                 .auth().oauth2(bearer).accept("text/event-stream").get("/api/v1/deployments/" + id + "/events")
                 .then().statusCode(200).extract().asString());
 
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            String view = given().baseUri(b.baseUrl()).auth().oauth2(bearer).get("/api/v1/deployments/" + id)
-                    .then().extract().asString();
-            assertThat(view).as("deployment as seen from B (A's console:%n%s)", a.console())
-                    .contains("\"status\":\"BUILDING\"");
-        });
+        awaitStatusOnB(user, id, "BUILDING");
         Instant killed = Instant.now();
         a.kill();
 
         String stream = viewerOnB.get(120, TimeUnit.SECONDS);
-        var events = dev.deploygateway.deployment.SseStreams.parse(stream);
+        var events = SseStreams.parse(stream);
         assertThat(events.get(events.size() - 1).event()).isEqualTo("end");
         assertThat(events.get(events.size() - 1).data()).contains("\"status\":\"READY\"");
         assertThat(events).extracting(e -> e.id()).doesNotContainNull()
-                .isSortedAccordingTo(dev.deploygateway.events.StreamIds.ORDER);
+                .isSortedAccordingTo(StreamIds.ORDER);
         assertThat(events).anySatisfy(e -> assertThat(e.data()).contains("resumed on another gateway instance"));
         List<String> logLines = events.stream().filter(e -> e.event().equals("log")).map(e -> e.data()).toList();
         assertThat(logLines).doesNotHaveDuplicates();

@@ -18,8 +18,8 @@ import dev.deploygateway.error.ErrorCode;
  */
 class OAuthClientRegistrationTest {
 
-    private static final RuntimeProfile DEMO = new RuntimeProfile(false);
-    private static final RuntimeProfile PROD = new RuntimeProfile(true);
+    private static final RuntimeProfile DEMO = RuntimeProfile.forProfiles("demo");
+    private static final RuntimeProfile PROD = RuntimeProfile.forProfiles("prod");
 
     @Test
     void withoutAClientIdAPackagedDemoUsesTheSandboxClient() {

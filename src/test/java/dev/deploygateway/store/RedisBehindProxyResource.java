@@ -29,7 +29,8 @@ public class RedisBehindProxyResource implements QuarkusTestResourceLifecycleMan
         current = this;
         redis.startServer();
         proxy = new RedisFaultProxy(redis.port());
-        return Map.of("quarkus.redis.hosts", proxy.url());
+        // A short command timeout, so a command the proxy slows by a few hundred ms counts as timed out.
+        return Map.of("quarkus.redis.hosts", proxy.url(), "gateway.store.command-timeout", "250ms");
     }
 
     @Override

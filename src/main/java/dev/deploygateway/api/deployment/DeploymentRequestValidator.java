@@ -1,11 +1,13 @@
 package dev.deploygateway.api.deployment;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -82,6 +84,7 @@ public class DeploymentRequestValidator {
         option("outputDirectory", request.outputDirectory(), errors);
         option("rootDirectory", request.rootDirectory(), errors);
         option("teamId", request.teamId(), errors);
+        unicode(request.env(), errors);
         List<EnvVar> env = intake.env(request.env(), errors);
         var git = DeploymentRequestGitOptions.check(request, platform.flatMap(platforms::find), sourceHosts, name,
                 errors);
@@ -102,7 +105,7 @@ public class DeploymentRequestValidator {
     }
 
     /** The project of a multipart request's archive. */
-    public SourceBundle archive(java.nio.file.Path file) {
+    public SourceBundle archive(Path file) {
         return intake.fromArchive(file);
     }
 
@@ -120,7 +123,7 @@ public class DeploymentRequestValidator {
         return Optional.empty();
     }
 
-    private static Optional<String> problem(java.util.function.Supplier<Optional<String>> check,
+    private static Optional<String> problem(Supplier<Optional<String>> check,
             List<Map<String, String>> errors) {
         try {
             return check.get();
@@ -131,9 +134,40 @@ public class DeploymentRequestValidator {
     }
 
     static void option(String field, String value, List<Map<String, String>> errors) {
-        if (value != null && (value.length() > MAX_OPTION_LENGTH || value.chars().anyMatch(c -> c < 0x20))) {
-            errors.add(error(field, "must be at most " + MAX_OPTION_LENGTH + " characters without control characters"));
+        if (value != null && (value.length() > MAX_OPTION_LENGTH || value.chars().anyMatch(c -> c < 0x20)
+                || !wellFormed(value))) {
+            errors.add(error(field, "must be at most " + MAX_OPTION_LENGTH
+                    + " characters of valid Unicode without control characters"));
         }
+    }
+
+    /**
+     * Env values must be valid Unicode text: a lone surrogate ({@code "\ud800"} in JSON) has no UTF-8 form, so
+     * it could not be sealed, stored or sent, and would fail only after the request was admitted.
+     */
+    private static void unicode(List<DeploymentRequest.EnvEntry> env, List<Map<String, String>> errors) {
+        if (env == null) {
+            return;
+        }
+        for (int i = 0; i < env.size(); i++) {
+            DeploymentRequest.EnvEntry entry = env.get(i);
+            if (entry != null && entry.value() != null && !wellFormed(entry.value())) {
+                errors.add(error("env[" + i + "].value", "value is not valid Unicode text (unpaired surrogate)"));
+            }
+        }
+    }
+
+    /** True when {@code text} is well-formed UTF-16: every surrogate is half of a pair. */
+    static boolean wellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Optional<String> opt(String value) {

@@ -1,5 +1,6 @@
 package dev.deploygateway.api.deployment;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -17,6 +19,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
@@ -26,6 +31,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import dev.deploygateway.deployment.DeploymentRecord;
 import dev.deploygateway.deployment.DeploymentService;
@@ -38,6 +44,7 @@ import dev.deploygateway.scaffold.SourceBundle;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /** Deployments: start (JSON or archive), history, one deployment, cancel, redeploy. */
 @Authenticated
@@ -46,7 +53,7 @@ import io.smallrye.mutiny.Uni;
 public class DeploymentResource {
 
     private static final int MAX_PAGE = 100;
-    private static final java.util.regex.Pattern IDEMPOTENCY_KEY = java.util.regex.Pattern.compile("[!-~]{1,200}");
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[!-~]{1,200}");
 
     private final CurrentCaller caller;
     private final DeploymentService deployments;
@@ -63,16 +70,39 @@ public class DeploymentResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    // Decoding and digesting up to tens of megabytes of files is CPU work: keep it off the event loop.
-    @Blocking
     @Operation(summary = "Start a deployment from a JSON files map",
             description = "Validates everything first; 202 with Location, rate-limit headers and the deployment.")
-    public Uni<RestResponse<DeploymentView>> create(DeploymentRequest request,
-            @RestHeader("Idempotency-Key") String idempotencyKey) {
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = DeploymentRequest.class)))
+    public Uni<RestResponse<DeploymentView>> create(byte[] body, @RestHeader("Idempotency-Key") String idempotencyKey) {
+        // Not @Blocking, and the body taken as bytes: a non-blocking method gets its body read asynchronously
+        // before it runs (a worker blocked reading a body stalls when many requests share one HTTP/2
+        // connection), and parsing, decoding and digesting up to tens of megabytes of files then runs on a
+        // worker, never on the event loops that carry the Redis replies and the SSE viewers.
         String userId = caller.get().userId();
-        DeploymentRequestValidator.Checked checked = validator.settings(request);
-        SourceBundle bundle = validator.files(request.files());
-        return submit(userId, checked, bundle, idempotencyKey, digest(request));
+        return Uni.createFrom().deferred(() -> intake(body))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .chain(intake -> submit(userId, intake.checked(), intake.bundle(), idempotencyKey, intake.digest()));
+    }
+
+    private Uni<Intake> intake(byte[] body) {
+        DeploymentRequest request;
+        try {
+            request = json.readValue(body, DeploymentRequest.class);
+        } catch (IOException e) {
+            // Jackson's own failures keep their types, so the problem mappers answer as for any JSON body.
+            return Uni.createFrom().failure(e);
+        }
+        if (request == null) {
+            return Uni.createFrom().failure(new GatewayException(ErrorCode.MALFORMED_REQUEST,
+                    "The request body must be a JSON object."));
+        }
+        return Uni.createFrom().item(new Intake(validator.settings(request), validator.files(request.files()),
+                digest(request)));
+    }
+
+    /** A JSON request checked and turned into a bundle, off the event loop. */
+    private record Intake(DeploymentRequestValidator.Checked checked, SourceBundle bundle, String digest) {
     }
 
     @POST
@@ -82,7 +112,8 @@ public class DeploymentResource {
     @Operation(summary = "Start a deployment from a zip or tar.gz archive",
             description = "Parts: 'settings' (the JSON request without files) and 'archive' (.zip or .tar.gz).")
     public Uni<RestResponse<DeploymentView>> createFromArchive(@RestForm("settings") String settings,
-            @RestForm("archive") FileUpload archive, @RestHeader("Idempotency-Key") String idempotencyKey) {
+            @RestForm("archive") FileUpload archive, @RestHeader("Idempotency-Key") String idempotencyKey)
+            throws MismatchedInputException {
         String userId = caller.get().userId();
         if (settings == null || settings.isBlank()) {
             throw DeploymentRequestValidator.invalid(List.of(DeploymentRequestValidator.error("settings",
@@ -91,6 +122,9 @@ public class DeploymentResource {
         DeploymentRequest request;
         try {
             request = json.readValue(settings, DeploymentRequest.class);
+        } catch (MismatchedInputException e) {
+            // Wrong types and unknown fields: the same VALIDATION_FAILED, naming the field, as in a JSON body.
+            throw e;
         } catch (JsonProcessingException e) {
             throw new GatewayException(ErrorCode.MALFORMED_REQUEST, "The 'settings' part is not valid JSON.");
         }

@@ -20,7 +20,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import dev.deploygateway.error.ErrorCode;
 import dev.deploygateway.error.GatewayException;
@@ -57,17 +59,34 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Map<String, Object>> wrongType(MismatchedInputException e, UriInfo uri) {
+        if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
+            return Problems.of(ErrorCode.MALFORMED_REQUEST, 400, "The request body has content after its JSON value.",
+                    uri.getPath(), Map.of(), Map.of());
+        }
         String field = jsonPath(e);
-        return Problems.of(ErrorCode.VALIDATION_FAILED, 400, "A field has the wrong type.", uri.getPath(),
-                Map.of("errors", List.of(Map.of("field", field, "message", "has the wrong type"))), Map.of());
+        boolean unknown = e instanceof UnrecognizedPropertyException;
+        return Problems.of(ErrorCode.VALIDATION_FAILED, 400,
+                unknown ? "The request has a field this API does not know." : "A field has the wrong type.",
+                uri.getPath(), Map.of("errors", List.of(Map.of("field", field, "message",
+                        unknown ? "is not a known field" : "has the wrong type"))), Map.of());
     }
 
     @ServerExceptionMapper
     public RestResponse<Map<String, Object>> malformedJson(JsonProcessingException e, UriInfo uri) {
         String where = e.getLocation() == null ? ""
                 : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-        return Problems.of(ErrorCode.MALFORMED_REQUEST, 400, "The request body is not valid JSON" + where + ".",
-                uri.getPath(), Map.of(), Map.of());
+        // Strict duplicate detection: "last one wins" would let two readers of one body see different values.
+        String what = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")
+                ? "The request body repeats a member name" : "The request body is not valid JSON";
+        return Problems.of(ErrorCode.MALFORMED_REQUEST, 400, what + where + ".", uri.getPath(), Map.of(), Map.of());
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Map<String, Object>> badDefinition(InvalidDefinitionException e, UriInfo uri) {
+        // A DTO Jackson cannot bind is the server's bug, not the client's; without this mapper Quarkus answers it
+        // with an empty 500.
+        LOG.errorf(e, "Cannot bind a JSON body on %s", uri.getPath());
+        return Problems.of(ErrorCode.INTERNAL_ERROR, "The server could not complete the request.", uri.getPath());
     }
 
     @ServerExceptionMapper
@@ -108,6 +127,10 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public RestResponse<Map<String, Object>> web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            // Quarkus's JSON reader wraps syntax errors (and repeated member names) in a bare 400.
+            return malformedJson(json, uri);
+        }
         if (status >= 500) {
             LOG.errorf(e, "Unexpected %d on %s", status, uri.getPath());
             return Problems.of(ErrorCode.INTERNAL_ERROR, "The server could not complete the request.",
@@ -128,6 +151,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Map<String, Object>> unexpected(Throwable e, UriInfo uri) {
+        if (UnreadableBody.isClientFault(e)) {
+            // The client's broken multipart body: its problem, worth no stack trace in the server log.
+            LOG.debugf("Unreadable request body on %s: %s", uri.getPath(), e.getMessage());
+            return Problems.of(ErrorCode.MALFORMED_REQUEST, 400,
+                    "The multipart request body is truncated or malformed.", uri.getPath(), Map.of(), Map.of());
+        }
         // The cause goes to the server log only; the client sees a generic problem without a stack trace.
         LOG.errorf(e, "Unhandled failure on %s", uri.getPath());
         return Problems.of(ErrorCode.INTERNAL_ERROR, "The server could not complete the request.", uri.getPath());

@@ -27,6 +27,20 @@ public final class Problems {
     /** A problem response with explicit status, extension members and headers. */
     public static RestResponse<Map<String, Object>> of(ErrorCode code, int status, String detail, String instance,
             Map<String, ?> extensions, Map<String, String> headers) {
+        RestResponse.ResponseBuilder<Map<String, Object>> builder = RestResponse.ResponseBuilder
+                .<Map<String, Object>>create(status)
+                .entity(body(code, status, detail, instance, extensions))
+                .type(MEDIA_TYPE);
+        headers.forEach(builder::header);
+        return builder.build();
+    }
+
+    /**
+     * The problem document itself, for refusals written below JAX-RS (Vert.x routes) that cannot return a
+     * {@link RestResponse}.
+     */
+    public static Map<String, Object> body(ErrorCode code, int status, String detail, String instance,
+            Map<String, ?> extensions) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", TYPE_BASE + code.name().toLowerCase().replace('_', '-'));
         body.put("title", code.title());
@@ -39,11 +53,6 @@ public final class Problems {
         }
         body.put("code", code.name());
         extensions.forEach(body::putIfAbsent);
-        RestResponse.ResponseBuilder<Map<String, Object>> builder = RestResponse.ResponseBuilder
-                .<Map<String, Object>>create(status)
-                .entity(body)
-                .type(MEDIA_TYPE);
-        headers.forEach(builder::header);
-        return builder.build();
+        return body;
     }
 }

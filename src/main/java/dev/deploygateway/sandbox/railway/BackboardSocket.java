@@ -8,12 +8,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 import org.reactivestreams.FlowAdapters;
 import org.reactivestreams.Publisher;
 
 import graphql.ExecutionResult;
-import io.quarkus.runtime.configuration.ConfigUtils;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.core.Context;
@@ -34,7 +34,7 @@ import io.vertx.ext.web.RoutingContext;
  * its CLI sends) or, failing that, {@code connection_init.payload.Authorization}; they belong to the connection, so
  * credentials that do not resolve to a caller are refused at {@code connection_init} with 4403 Forbidden, the
  * protocol's rejection, instead of being acknowledged and failing every subscription later. Documents are executed
- * by {@link BackboardGraphql} against Railway's schema. A raw Vert.x route, registered outside prod only.
+ * by {@link BackboardGraphql} against Railway's schema. A raw Vert.x route, registered only with demo features on.
  */
 @ApplicationScoped
 class BackboardSocket {
@@ -53,8 +53,9 @@ class BackboardSocket {
     }
 
     void routes(@Observes Router router) {
-        if (ConfigUtils.isProfileActive("prod")) {
-            // A raw route bypasses JAX-RS filters, so it must not rely on the filter that hides /sandbox in prod.
+        // The gateway's one demo-features decision (an allow-list of profiles), read from config: no gateway import.
+        if (!ConfigProvider.getConfig().getValue("gateway.demo-features.enabled", Boolean.class)) {
+            // A raw route bypasses JAX-RS filters, so it must not rely on the filter that hides /sandbox.
             return;
         }
         router.get(PATH).handler(this::upgrade);

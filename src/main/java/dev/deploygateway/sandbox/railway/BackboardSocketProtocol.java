@@ -5,13 +5,14 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.runtime.configuration.ConfigUtils;
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import io.quarkus.vertx.http.HttpServerOptionsCustomizer;
 import io.vertx.core.http.HttpServerOptions;
 
 /**
  * Lets the HTTP server accept the {@code graphql-transport-ws} websocket subprotocol: a client that asks for it
- * (Railway's CLI does) rejects a handshake that does not echo it. Not in prod, where the sandbox does not exist.
+ * (Railway's CLI does) rejects a handshake that does not echo it. Only with demo features on (the sandbox exists only then).
  */
 @ApplicationScoped
 class BackboardSocketProtocol implements HttpServerOptionsCustomizer {
@@ -20,7 +21,8 @@ class BackboardSocketProtocol implements HttpServerOptionsCustomizer {
 
     @Override
     public void customizeHttpServer(HttpServerOptions options) {
-        if (ConfigUtils.isProfileActive("prod")) {
+        // The gateway's one demo-features decision (an allow-list of profiles), read from config: no gateway import.
+        if (!ConfigProvider.getConfig().getValue("gateway.demo-features.enabled", Boolean.class)) {
             return;
         }
         List<String> protocols = new ArrayList<>(options.getWebSocketSubProtocols() == null ? List.of()

@@ -10,11 +10,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.runtime.configuration.ConfigUtils;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -45,8 +45,9 @@ class SandboxSiteServer {
     }
 
     void start(@Observes StartupEvent event) {
-        if (ConfigUtils.isProfileActive("prod")) {
-            return; // no sandboxes in prod, so nothing to serve
+        // The gateway's one demo-features decision (an allow-list of profiles), read from config: no gateway import.
+        if (!ConfigProvider.getConfig().getValue("gateway.demo-features.enabled", Boolean.class)) {
+            return; // no sandboxes without demo features, so nothing to serve
         }
         vertx.createHttpServer().requestHandler(this::handle).listen(config.port(), config.host())
                 .onSuccess(s -> {

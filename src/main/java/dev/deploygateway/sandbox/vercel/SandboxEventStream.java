@@ -10,10 +10,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.WebApplicationException;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.runtime.configuration.ConfigUtils;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -47,8 +48,9 @@ class SandboxEventStream {
     }
 
     void routes(@Observes Router router) {
-        if (ConfigUtils.isProfileActive("prod")) {
-            // A raw route bypasses JAX-RS filters, so it must not rely on the filter that hides /sandbox in prod.
+        // The gateway's one demo-features decision (an allow-list of profiles), read from config: no gateway import.
+        if (!ConfigProvider.getConfig().getValue("gateway.demo-features.enabled", Boolean.class)) {
+            // A raw route bypasses JAX-RS filters, so it must not rely on the filter that hides /sandbox.
             return;
         }
         router.get("/sandbox/vercel/v3/deployments/:id/events").handler(this::handle);
