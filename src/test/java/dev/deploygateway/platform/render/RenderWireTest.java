@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.deploygateway.api.StrictJsonBinding;
+
 /**
  * The Render records read bodies exactly as Render's OpenAPI document describes them (examples assembled from the
  * document's schemas), plus the ways recorded real answers depart from it (platform-contracts §3.10), with Quarkus's
@@ -22,8 +24,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 class RenderWireTest {
 
-    static final ObjectMapper CLIENT = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    /** The application's mapper, as the REST client gets it: Quarkus's defaults plus the gateway's customizer. */
+    static final ObjectMapper CLIENT = client();
+
+    private static ObjectMapper client() {
+        var mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        new StrictJsonBinding().customize(mapper);
+        return mapper;
+    }
 
     @Test
     void ownersServicesAndTheirFirstDeployParse() throws Exception {
