@@ -153,7 +153,7 @@ final class DeploymentRun {
         return journal.progressed(PlatformState.PENDING, PlatformStep.CREATE,
                 "Preparing project " + record.settings().projectName())
                 .chain(this::beforeCreatingOnPlatform)
-                .chain(() -> platform.ensureProject(cred, record.settings().projectSpec()))
+                .chain(() -> platform.ensureProject(cred, record.settings().projectSpec(), deploySpec.get()))
                 .call(project -> journal.change(new RecordChange.ProjectReady(project.id())));
     }
 

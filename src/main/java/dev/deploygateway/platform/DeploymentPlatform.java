@@ -60,6 +60,15 @@ public interface DeploymentPlatform {
     /** Finds the project named {@code spec.name()} or creates it. */
     Uni<PlatformProject> ensureProject(PlatformCredential credential, ProjectSpec spec);
 
+    /**
+     * {@link #ensureProject(PlatformCredential, ProjectSpec)} for a deploy whose source is already known: a platform
+     * that builds from git refuses here, before env vars or a database touch it, a project that builds another
+     * repository ({@code PROJECT_NAME_TAKEN}).
+     */
+    default Uni<PlatformProject> ensureProject(PlatformCredential credential, ProjectSpec spec, DeploySpec deploy) {
+        return ensureProject(credential, spec);
+    }
+
     /** Upserts environment variables; they apply to the next build. */
     Uni<Void> setEnvironment(PlatformCredential credential, PlatformProject project, List<EnvVar> variables);
 

@@ -292,12 +292,26 @@ class RenderDeploymentTest extends RenderContract {
         String other = GitHubContract.mint(GitHubContract.login("gh-other"));
         hank.api().contentType(ContentType.JSON).body(Map.of("token", other))
                 .put("/api/v1/platforms/github/connection").then().statusCode(200);
-        String id = start(hank, request("render-taken", sample(hank, "static-site")));
+        var body = request("render-taken", sample(hank, "static-site"));
+        body.put("env", List.of(Map.of("key", "INTRUDER", "value", "1", "sensitive", false)));
+        body.put("database", "postgres");
+        String id = start(hank, body);
         assertThat(status(finished(hank, id))).isEqualTo("FAILED");
         String message = hank.api().get("/api/v1/deployments/" + id).then().statusCode(200)
-                .body("error.code", equalTo("PROJECT_NAME_TAKEN")).extract().path("error.message");
-        assertThat(message).isNotBlank();
-        assertThat(services(hank, "render-taken")).hasSize(1);
+                .body("error.code", equalTo("PROJECT_NAME_TAKEN")).body("error.step", equalTo("create"))
+                .extract().path("error.message");
+        assertThat(message).contains("choose another project name");
+        // The existing service is untouched: no variable upserted, no database made for it, no second build.
+        var service = services(hank, "render-taken");
+        assertThat(service).hasSize(1);
+        String serviceId = (String) ((Map<?, ?>) service.get(0).get("service")).get("id");
+        List<String> keys = given().header("Authorization", "Bearer " + hank.renderKey())
+                .get("/sandbox/render/v1/services/" + serviceId + "/env-vars").then().statusCode(200).extract()
+                .jsonPath().getList("envVar.key");
+        assertThat(keys).contains("GREETING").doesNotContain("INTRUDER");
+        assertThat(given().header("Authorization", "Bearer " + hank.renderKey()).get("/sandbox/render/v1/postgres")
+                .then().statusCode(200).extract().jsonPath().getList("")).isEmpty();
+        assertThat(builds(serviceId)).hasSize(1);
     }
 
     @Test

@@ -124,6 +124,28 @@ public class RenderPlatform implements DeploymentPlatform {
                                 .orElseGet(() -> new PlatformProject(RenderRef.planned(owner), spec.name(), false))));
     }
 
+    /** A reused service must build the repository the project was pushed to: another's is never touched. */
+    @Override
+    public Uni<PlatformProject> ensureProject(PlatformCredential credential, ProjectSpec spec, DeploySpec deploy) {
+        if (deploy.git().isEmpty()) {
+            return ensureProject(credential, spec);
+        }
+        URI repository = deploy.git().get().repository();
+        return ensureProject(credential, spec).call(project -> RenderRef.plannedOwner(project.id()).isPresent()
+                ? Uni.createFrom().voidItem()
+                : services.get(credential, project.id(), PlatformStep.CREATE).invoke(service -> {
+                    if (!sameRepository(service.repo(), repository)) {
+                        throw taken(service, repository, PlatformStep.CREATE);
+                    }
+                }));
+    }
+
+    private PlatformException taken(RenderWire.Service service, URI repository, PlatformStep step) {
+        return PlatformException.of(ErrorCode.PROJECT_NAME_TAKEN, id(), step, false, "The Render service "
+                + service.name() + " builds from " + service.repo() + ", not from " + repository
+                + "; choose another project name or repository");
+    }
+
     private PlatformProject reuse(RenderWire.Service service, String name) {
         if (service.repo() == null || service.repo().isBlank()) {
             throw PlatformException.of(ErrorCode.PROJECT_NAME_TAKEN, id(), PlatformStep.CREATE, false, "The Render "
@@ -155,9 +177,7 @@ public class RenderPlatform implements DeploymentPlatform {
         if (plannedOwner.isEmpty()) {
             return services.get(credential, project.id(), PlatformStep.DEPLOY).chain(service -> {
                 if (!sameRepository(service.repo(), git.repository())) {
-                    throw PlatformException.of(ErrorCode.PROJECT_NAME_TAKEN, id(), PlatformStep.DEPLOY, false,
-                            "The Render service " + service.name() + " builds from " + service.repo() + ", not from "
-                                    + git.repository() + "; choose another project name or repository");
+                    throw taken(service, git.repository(), PlatformStep.DEPLOY);
                 }
                 return trigger(credential, service, git.commitSha());
             });
