@@ -20,6 +20,7 @@ import dev.deploygateway.platform.Platforms;
 import dev.deploygateway.platform.PreparedSource;
 import dev.deploygateway.ratelimit.Quota;
 import dev.deploygateway.scaffold.SourceBundle;
+import dev.deploygateway.source.SourceHosts;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -39,10 +40,11 @@ public class DeploymentService {
     private final PlatformCredentials credentials;
     private final Connections connections;
     private final DeploymentConfig config;
+    private final SourceHosts sourceHosts;
 
     DeploymentService(DeploymentRepository repository, DeploymentAdmission admission, DeploymentPipeline pipeline,
             DeploymentSecrets secrets, Platforms platforms, PlatformCredentials credentials, Connections connections,
-            DeploymentConfig config) {
+            DeploymentConfig config, SourceHosts sourceHosts) {
         this.repository = repository;
         this.admission = admission;
         this.pipeline = pipeline;
@@ -51,6 +53,7 @@ public class DeploymentService {
         this.credentials = credentials;
         this.connections = connections;
         this.config = config;
+        this.sourceHosts = sourceHosts;
     }
 
     /** A started (or, for a repeated idempotency key, earlier) deployment and the quota after admitting it. */
@@ -77,11 +80,25 @@ public class DeploymentService {
         return earlier.chain(previous -> previous.isPresent() ? Uni.createFrom().item(previous.get())
                 : requireTeam(userId, settings)
                         .chain(() -> credentials.credentialFor(userId, settings.platform()))
+                        .chain(() -> sourceHostConnected(userId, settings.platform()))
                         .chain(() -> {
                             DeploymentRecord record = newRecord(userId, settings, env, Optional.empty());
                             return admission.admit(record, idempotencyKey, requestDigest)
                                     .map(outcome -> started(outcome, source, env));
                         }));
+    }
+
+    /**
+     * A platform that builds from git needs the source host too (GitHub, for the push): without that connection the
+     * request is refused (409 {@code PLATFORM_NOT_CONNECTED}, "Connect GitHub first.") before anything is stored.
+     */
+    private Uni<Void> sourceHostConnected(String userId, PlatformId platform) {
+        if (!platforms.get(platform).capabilities().has(Capability.GIT_SOURCE)) {
+            return Uni.createFrom().voidItem();
+        }
+        return sourceHosts.forPlatform(platform)
+                .map(host -> credentials.credentialFor(userId, host.id()).replaceWithVoid())
+                .orElseGet(() -> Uni.createFrom().voidItem());
     }
 
     /** A new, rate-limited deployment of the same source (the platform's copy) and settings. */

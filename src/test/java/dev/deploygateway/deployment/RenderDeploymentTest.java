@@ -352,6 +352,22 @@ class RenderDeploymentTest extends RenderContract {
     }
 
     @Test
+    void renderWithoutAGitHubConnectionIsRefusedBeforeAnythingIsStored() {
+        String user = "liam-" + UUID.randomUUID().toString().substring(0, 8);
+        var api = given().auth().oauth2(TestTokens.valid(user));
+        api.contentType(ContentType.JSON).body(Map.of("token", (String) mintKey(user).get("key")))
+                .put("/api/v1/platforms/render/connection").then().statusCode(200);
+        Map<String, Map<String, String>> files = given().auth().oauth2(TestTokens.valid(user))
+                .get("/api/v1/samples/static-site").then().statusCode(200).extract().jsonPath().getMap("files");
+        given().auth().oauth2(TestTokens.valid(user)).contentType(ContentType.JSON)
+                .body(request("render-nogit", files)).post("/api/v1/deployments").then().statusCode(409)
+                .contentType(startsWith("application/problem+json")).body("code", equalTo("PLATFORM_NOT_CONNECTED"))
+                .body("detail", equalTo("Connect GitHub first."));
+        given().auth().oauth2(TestTokens.valid(user)).get("/api/v1/deployments").then().statusCode(200)
+                .body("items", empty());
+    }
+
+    @Test
     void anotherUsersRenderDeploymentIsNotFound() {
         Caller kate = connected("kate");
         String id = start(kate, request("render-mine", sample(kate, "static-site")));
