@@ -133,10 +133,6 @@ class RenderDeploymentTest extends RenderContract {
                 .get("/sandbox/render/v1/services").then().statusCode(200).extract().jsonPath().getList("");
     }
 
-    static long repositories(String login, String name) {
-        return given().get("/sandbox/github/repos/" + login + "/" + name).statusCode() == 404 ? 0 : 1;
-    }
-
     /** Nothing in any answer the caller got, any event, or any log line carries the caller's credentials. */
     void assertNoSecretIn(Caller caller, List<String> answers) {
         String github = broker.credentialFor(caller.user(), PlatformId.GITHUB).await().atMost(WAIT).accessToken();
