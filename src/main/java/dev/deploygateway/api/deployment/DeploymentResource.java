@@ -46,7 +46,7 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
-/** Deployments: start (JSON or archive), history, one deployment, cancel, redeploy. */
+/** Deployments: start (JSON or archive), history, one deployment, cancel, redeploy, rollback, promote. */
 @Authenticated
 @Path("/api/v1/deployments")
 @Produces(MediaType.APPLICATION_JSON)
@@ -186,6 +186,29 @@ public class DeploymentResource {
     @Operation(summary = "Redeploy with the same source and settings", description = "A new, rate-limited deployment.")
     public Uni<RestResponse<DeploymentView>> redeploy(@RestPath String id) {
         return deployments.redeploy(caller.get().userId(), id).map(this::accepted);
+    }
+
+    @POST
+    @Path("{id}/rollback")
+    @Operation(summary = "Make this earlier READY deployment the live one again (no rebuild)",
+            description = "200 with the deployment and what production serves now; 409 when it is not READY, is a "
+                    + "preview (promote it), is already live or the platform refuses; 422 when unsupported.")
+    public Uni<LiveView> rollback(@RestPath String id) {
+        return deployments.rollback(caller.get().userId(), id).map(this::live);
+    }
+
+    @POST
+    @Path("{id}/promote")
+    @Operation(summary = "Make this READY preview deployment the production one (no rebuild)",
+            description = "200 with the deployment and what production serves now; 409 when it is not a READY "
+                    + "preview or is already live; 422 when unsupported.")
+    public Uni<LiveView> promote(@RestPath String id) {
+        return deployments.promote(caller.get().userId(), id).map(this::live);
+    }
+
+    private LiveView live(DeploymentService.LiveChange change) {
+        return new LiveView(view(change.record()), new LiveView.Live(change.record().id(),
+                change.liveUrl().orElse(null)));
     }
 
     private RestResponse<DeploymentView> accepted(Submitted submitted) {
