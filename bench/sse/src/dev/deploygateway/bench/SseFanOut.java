@@ -1,293 +1,203 @@
 package dev.deploygateway.bench;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Flow;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * SSE fan-out benchmark client. Against one running gateway (demo profile, Vercel sandbox): signs in, connects a
- * sandbox Vercel account, then runs scenario A (one deployment, one viewer) and scenario B (one deployment, K
- * viewers), and reports app RSS per 1,000 viewers, delivery lag, upstream platform calls A vs B and complete
- * sequences. One JVM, JDK HttpClient over HTTP/1.1 (one TCP connection per viewer), line subscribers.
+ * SSE fan-out benchmark. Against one running gateway (demo profile, Vercel sandbox) and one running baseline
+ * ({@link SseBaseline}, a bare Vert.x server) on the same machine, in one run:
+ * <ul>
+ * <li>A: one deployment watched by one viewer (upstream calls for one viewer);</li>
+ * <li>B: one deployment watched by K viewers (ramp, complete sequences, delivery lag, upstream calls);</li>
+ * <li>C: K viewers attached to a slow deployment, measured idle (RSS, live heap, class histogram), then
+ * canceled;</li>
+ * <li>baseline: K connections to the bare server (RSS, live heap), then B's events published to them with B's
+ * timing (delivery lag).</li>
+ * </ul>
+ * Lag: every id is {@code <append millis>-<seq>}, so receipt millis minus id millis is append-to-receipt time on
+ * this machine's clock; only events appended after a viewer's stream opened count (earlier ones are replay).
  *
- * <p>Lag: the id of every event is {@code <append-millis>-<seq>} (the store stamps it when the event is
- * appended), so {@code receive millis - id millis} is the append-to-receipt lag on this machine's clock. Only
- * events appended after a viewer's stream opened count as live; earlier ones are replay.
- *
- * <p>Args: baseUrl appPid K rampConcurrency resultsFile
+ * <p>Args: gatewayUrl gatewayPid baselinePort baselinePid K rampConcurrency resultsFile command
  */
 public final class SseFanOut {
 
-    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern EVENT_ID = Pattern.compile("\"id\"\\s*:\\s*\"(\\d+-\\d+)\"");
-    private static final Pattern ENDED = Pattern.compile("\"ended\"\\s*:\\s*true");
-    private static final Pattern METRIC = Pattern.compile("^(\\w+)\\{(.*)\\}\\s+([0-9.eE+-]+)$");
+    /** What one scenario measured. */
+    static final class Result {
+        String deploymentId;
+        Viewers.Run run;
+        List<Gateway.LoggedEvent> log = List.of();
+        long rssBefore;
+        long rssWith;
+        long heapBefore = -1;
+        long heapWith = -1;
+        long upstreamServed;
+        long upstreamClient;
+        Map<String, Long> upstreamByUri = Map.of();
+        List<String[]> growth = List.of();
 
-    private final String base;
-    private final long appPid;
-    private final HttpClient http;
-    private String cookie;
+        List<String> ids() {
+            return log.stream().map(Gateway.LoggedEvent::id).toList();
+        }
+    }
 
-    private SseFanOut(String base, long appPid) {
-        this.base = base;
-        this.appPid = appPid;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(30))
-                .executor(Executors.newFixedThreadPool(2, r -> {
-                    Thread t = new Thread(r, "sse-client");
-                    t.setDaemon(true);
-                    return t;
-                }))
-                .build();
+    private final Gateway gateway;
+    private final long gatewayPid;
+    private final int baselinePort;
+    private final long baselinePid;
+    private final int rampConcurrency;
+
+    private SseFanOut(Gateway gateway, long gatewayPid, int baselinePort, long baselinePid, int rampConcurrency) {
+        this.gateway = gateway;
+        this.gatewayPid = gatewayPid;
+        this.baselinePort = baselinePort;
+        this.baselinePid = baselinePid;
+        this.rampConcurrency = rampConcurrency;
     }
 
     public static void main(String[] args) throws Exception {
-        String base = args[0];
-        long pid = Long.parseLong(args[1]);
-        int k = Integer.parseInt(args[2]);
-        int ramp = Integer.parseInt(args[3]);
-        Path results = Path.of(args[4]);
-        new SseFanOut(base, pid).run(k, ramp, results);
+        Gateway gateway = new Gateway(args[0]);
+        SseFanOut bench = new SseFanOut(gateway, Long.parseLong(args[1]), Integer.parseInt(args[2]),
+                Long.parseLong(args[3]), Integer.parseInt(args[5]));
+        int k = Integer.parseInt(args[4]);
+        Report report = new Report(k, args[7], ServerProcess.loadAverage());
+        gateway.signIn();
+        String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+        log("A: 1 viewer");
+        Result a = bench.watched("bench-a-" + run, 1);
+        log("W: " + k + " viewers of A's finished deployment (replay from memory; warms both sides up)");
+        Result w = bench.replayed(a, k);
+        log("B: " + k + " viewers");
+        Result b = bench.watched("bench-b-" + run, k);
+        String meters = gateway.metricLines("gateway_sse_");
+        log("C: " + k + " idle viewers, memory");
+        Result c = bench.idle("bench-c-" + run, k);
+        log("baseline: " + k + " viewers of a bare Vert.x server");
+        Result base = bench.baseline(k, b.log);
+        String table = report.render(a, w, b, c, base, meters, ServerProcess.loadAverage());
+        System.out.println(table);
+        Files.writeString(Path.of(args[6]), table);
         System.exit(0);
     }
 
-    private void run(int k, int rampConcurrency, Path resultsFile) throws Exception {
-        signIn();
-        String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
-
-        log("scenario A: 1 viewer");
-        Scenario a = scenario("bench-a-" + run, 1, rampConcurrency);
-        log("scenario B: " + k + " viewers");
-        Scenario b = scenario("bench-b-" + run, k, rampConcurrency);
-
-        String table = report(a, b, k);
-        System.out.println(table);
-        Files.writeString(resultsFile, table);
-    }
-
-    /** One deployment watched by {@code viewers} subscribers; returns what was measured. */
-    private Scenario scenario(String project, int viewers, int rampConcurrency) throws Exception {
-        Scenario s = new Scenario(viewers);
-        Thread.sleep(1500); // let earlier streams' metrics settle (meters count a request when it completes)
-        Map<String, Double> metricsBefore = metrics();
-        s.rssBefore = rssKb();
-        s.heapBefore = liveHeapKb();
-        String created = send(post("/api/v1/deployments", "{\"platform\":\"vercel\",\"projectName\":\"" + project
-                + "\",\"target\":\"preview\",\"files\":{\"index.html\":{\"content\":\"<h1>" + project + "</h1>\","
-                + "\"encoding\":\"utf-8\"}}}"), 202);
-        String id = first(ID, created);
-        s.deploymentId = id;
-        long rampStart = System.nanoTime();
-        Semaphore inFlight = new Semaphore(rampConcurrency);
-        CountDownLatch opened = new CountDownLatch(viewers);
-        Sampler sampler = new Sampler();
-        sampler.start();
-        for (int i = 0; i < viewers; i++) {
-            inFlight.acquire();
-            Viewer v = new Viewer(s, () -> {
-                inFlight.release();
-                opened.countDown();
-            });
-            s.viewers.add(v);
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/deployments/" + id + "/events"))
-                    .header("Accept", "text/event-stream").header("Cookie", cookie).GET().build();
-            http.sendAsync(request, info -> {
-                v.opened(info.statusCode());
-                return HttpResponse.BodySubscribers.fromLineSubscriber(v);
-            }).whenComplete((r, failure) -> v.closed(failure));
-        }
-        if (!opened.await(300, TimeUnit.SECONDS)) {
-            log("not all viewers opened within 300 s");
-        }
-        s.rampSeconds = (System.nanoTime() - rampStart) / 1e9;
-        s.rssWith = rssKb();
-        s.heapWith = liveHeapKb();
-        log(String.format("  %d streams open (%d failed) in %.1f s; RSS %d MB", s.open.get(), s.failed.get(),
-                s.rampSeconds, s.rssWith / 1024));
-        // Wait for the deployment to end and every viewer to close its stream.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while (s.closed.get() < viewers && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-        sampler.stop = true;
-        s.rssPeak = Math.max(sampler.peak.get(), s.rssWith);
-        s.canonical = fullLog(id);
+    /** A deployment watched live by {@code k} viewers until its end. */
+    private Result watched(String project, int k) throws Exception {
+        Result r = new Result();
+        Thread.sleep(1500); // meters count a request when it completes: let earlier streams settle
+        Map<String, Double> before = gateway.upstreamCalls();
+        r.rssBefore = ServerProcess.rssKb(gatewayPid);
+        r.deploymentId = gateway.deploy(project, false);
+        Viewers viewers = new Viewers(k);
+        r.run = viewers.open(port(gateway), "/api/v1/deployments/" + r.deploymentId + "/events", gateway.cookie(), k,
+                rampConcurrency);
+        r.rssWith = ServerProcess.rssKb(gatewayPid);
+        log(String.format("  %d open, %d failed in %.1f s; RSS %d MB", r.run.open.get(), r.run.failed.get(),
+                r.run.rampSeconds, r.rssWith / 1024));
+        Viewers.awaitClosed(r.run, k, 300);
+        viewers.close();
+        r.log = gateway.log(r.deploymentId);
         Thread.sleep(2000);
-        Map<String, Double> metricsAfter = metrics();
-        s.upstreamServed = delta(metricsBefore, metricsAfter, "served");
-        s.upstreamClient = delta(metricsBefore, metricsAfter, "client");
-        s.upstreamByUri = byUri(metricsBefore, metricsAfter);
-        log("  ended: " + s.closed.get() + " closed, upstream calls served by the sandbox: " + s.upstreamServed
-                + " " + s.upstreamByUri);
-        return s;
+        Map<String, Double> after = gateway.upstreamCalls();
+        r.upstreamServed = delta(before, after, "served");
+        r.upstreamClient = delta(before, after, "client");
+        r.upstreamByUri = byUri(before, after);
+        log("  closed " + r.run.closed.get() + "; upstream calls " + r.upstreamServed + " " + r.upstreamByUri);
+        return r;
     }
 
-    // ---- reporting -------------------------------------------------------------------------------------------
-
-    private String report(Scenario a, Scenario b, int k) {
-        StringBuilder out = new StringBuilder();
-        out.append("# SSE fan-out benchmark results\n\n");
-        out.append("Run ").append(java.time.Instant.now()).append(" on ").append(host()).append("; K = ").append(k)
-                .append(".\n\n");
-        out.append("| metric | A (1 viewer) | B (K viewers) |\n| --- | ---: | ---: |\n");
-        row(out, "viewers requested", a.requested, b.requested);
-        row(out, "streams opened (HTTP 200)", a.open.get(), b.open.get());
-        row(out, "streams failed to open", a.failed.get(), b.failed.get());
-        row(out, "ramp time to all open (s)", fmt(a.rampSeconds), fmt(b.rampSeconds));
-        row(out, "events in the deployment's log", a.canonical.size(), b.canonical.size());
-        row(out, "viewers with the full sequence ending in `end`", a.complete(), b.complete());
-        row(out, "app RSS before (MB)", mb(a.rssBefore), mb(b.rssBefore));
-        row(out, "app RSS with viewers attached (MB)", mb(a.rssWith), mb(b.rssWith));
-        row(out, "app RSS peak during the run (MB)", mb(a.rssPeak), mb(b.rssPeak));
-        row(out, "**app RSS per 1,000 viewers (MB)**", "-", fmt(perThousand(b.rssWith - b.rssBefore, b.open.get())));
-        row(out, "app live heap before / with viewers (MB, after full GC)", mb(a.heapBefore) + " / " + mb(a.heapWith),
-                mb(b.heapBefore) + " / " + mb(b.heapWith));
-        row(out, "**app live heap per 1,000 viewers (MB)**", "-",
-                fmt(perThousand(b.heapWith - b.heapBefore, b.open.get())));
-        row(out, "live deliveries measured (viewer x event)", a.lags.size(), b.lags.size());
-        row(out, "**lag append->receipt p50 (ms)**", a.lags.pct(50), b.lags.pct(50));
-        row(out, "**lag append->receipt p99 (ms)**", a.lags.pct(99), b.lags.pct(99));
-        row(out, "lag append->receipt max (ms)", a.lags.pct(100), b.lags.pct(100));
-        row(out, "spread after first receiver p50 / p99 (ms)", "-",
-                b.spread().pct(50) + " / " + b.spread().pct(99));
-        row(out, "upstream platform calls (served by the sandbox)", a.upstreamServed, b.upstreamServed);
-        row(out, "upstream platform calls (gateway's Vercel client)", a.upstreamClient, b.upstreamClient);
-        row(out, "**upstream calls ratio B/A**", "-",
-                a.upstreamServed == 0 ? "n/a" : fmt((double) b.upstreamServed / a.upstreamServed));
-        out.append("\nUpstream calls by sandbox route: A ").append(a.upstreamByUri).append("; B ")
-                .append(b.upstreamByUri).append(".\n");
-        return out.toString();
+    /** K viewers of a finished deployment: each gets the whole log from the feed's memory and the end. */
+    private Result replayed(Result finished, int k) throws Exception {
+        Result r = new Result();
+        r.deploymentId = finished.deploymentId;
+        r.log = finished.log;
+        Viewers viewers = new Viewers(k);
+        r.run = viewers.open(port(gateway), "/api/v1/deployments/" + r.deploymentId + "/events", gateway.cookie(), k,
+                rampConcurrency);
+        Viewers.awaitClosed(r.run, k, 300);
+        viewers.close();
+        log(String.format("  %d open, %d failed in %.1f s", r.run.open.get(), r.run.failed.get(), r.run.rampSeconds));
+        return r;
     }
 
-    private static void row(StringBuilder out, String name, Object a, Object b) {
-        out.append("| ").append(name).append(" | ").append(a).append(" | ").append(b).append(" |\n");
-    }
-
-    private static double perThousand(long kb, int viewers) {
-        return viewers == 0 ? 0 : kb / 1024.0 / viewers * 1000;
-    }
-
-    private static String mb(long kb) {
-        return kb < 0 ? "n/a" : fmt(kb / 1024.0);
-    }
-
-    private static String fmt(double v) {
-        return String.format("%.1f", v);
-    }
-
-    private static String host() {
-        return Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version");
-    }
-
-    // ---- the app -------------------------------------------------------------------------------------------
-
-    private void signIn() throws Exception {
-        HttpResponse<String> session = http.send(post("/api/v1/dev/session", "{\"username\":\"bench\"}"),
-                HttpResponse.BodyHandlers.ofString());
-        check(session, 201);
-        cookie = session.headers().allValues("set-cookie").stream().map(c -> c.split(";", 2)[0])
-                .filter(c -> c.startsWith("dg_session=")).findFirst().orElseThrow();
-        String minted = send(HttpRequest.newBuilder(URI.create(base + "/sandbox/vercel/_sandbox/tokens"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"bench\"}")).build(), 201);
-        String token = first(TOKEN, minted);
-        send(HttpRequest.newBuilder(URI.create(base + "/api/v1/platforms/vercel/connection"))
-                .header("Content-Type", "application/json").header("Origin", base).header("Cookie", cookie)
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"token\":\"" + token + "\"}")).build(), 200);
-    }
-
-    private HttpRequest post(String path, String json) {
-        var b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .header("Origin", base).POST(HttpRequest.BodyPublishers.ofString(json));
-        if (cookie != null) {
-            b.header("Cookie", cookie);
+    /** K viewers attached to a slow deployment, measured while nothing is sent, then the deployment canceled. */
+    private Result idle(String project, int k) throws Exception {
+        Result r = new Result();
+        Map<String, long[]> histogramBefore = ServerProcess.histogram(gatewayPid);
+        r.heapBefore = ServerProcess.liveHeapKb(gatewayPid);
+        r.rssBefore = ServerProcess.rssKb(gatewayPid);
+        r.deploymentId = gateway.deploy(project, true);
+        Viewers viewers = new Viewers(k);
+        r.run = viewers.open(port(gateway), "/api/v1/deployments/" + r.deploymentId + "/events", gateway.cookie(), k,
+                rampConcurrency);
+        Thread.sleep(1000);
+        r.rssWith = ServerProcess.rssKb(gatewayPid);
+        r.heapWith = ServerProcess.liveHeapKb(gatewayPid);
+        r.growth = ServerProcess.growth(histogramBefore, ServerProcess.histogram(gatewayPid), 20);
+        String dump = System.getenv("HEAP_DUMP");
+        if (dump != null && !dump.isBlank()) {
+            ServerProcess.heapDump(gatewayPid, dump);
         }
-        return b.build();
+        log(String.format("  %d open in %.1f s; RSS %d -> %d MB", r.run.open.get(), r.run.rampSeconds,
+                r.rssBefore / 1024, r.rssWith / 1024));
+        gateway.cancel(r.deploymentId);
+        Viewers.awaitClosed(r.run, k, 300);
+        viewers.close();
+        return r;
     }
 
-    private String send(HttpRequest request, int expected) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        check(response, expected);
-        return response.body();
-    }
-
-    private static void check(HttpResponse<String> response, int expected) {
-        if (response.statusCode() != expected) {
-            throw new IllegalStateException(response.request().method() + " " + response.request().uri().getPath()
-                    + " answered " + response.statusCode() + ": " + response.body());
+    /**
+     * The bare server: a first ramp of K connections ended at once (the gateway has had B before C, so both are
+     * measured on their second ramp), then K connections, memory, and {@code events} published with their
+     * original spacing.
+     */
+    private Result baseline(int k, List<Gateway.LoggedEvent> events) throws Exception {
+        Viewers warmUp = new Viewers(k);
+        Viewers.Run first = warmUp.open(baselinePort, "/events", null, k, rampConcurrency);
+        publish("end {}");
+        Viewers.awaitClosed(first, k, 300);
+        warmUp.close();
+        Result r = new Result();
+        Map<String, long[]> histogramBefore = ServerProcess.histogram(baselinePid);
+        r.heapBefore = ServerProcess.liveHeapKb(baselinePid);
+        r.rssBefore = ServerProcess.rssKb(baselinePid);
+        Viewers viewers = new Viewers(k);
+        r.run = viewers.open(baselinePort, "/events", null, k, rampConcurrency);
+        Thread.sleep(1000);
+        r.rssWith = ServerProcess.rssKb(baselinePid);
+        r.heapWith = ServerProcess.liveHeapKb(baselinePid);
+        r.growth = ServerProcess.growth(histogramBefore, ServerProcess.histogram(baselinePid), 20);
+        log(String.format("  %d open in %.1f s; RSS %d -> %d MB", r.run.open.get(), r.run.rampSeconds,
+                r.rssBefore / 1024, r.rssWith / 1024));
+        // The gateway's journal appends in batches (one script, one millisecond): publish the same batches.
+        long firstAppend = Viewers.Run.appendedMillis(events.get(0).id());
+        long start = System.currentTimeMillis();
+        for (int i = 0; i < events.size();) {
+            long at = Viewers.Run.appendedMillis(events.get(i).id());
+            StringBuilder batch = new StringBuilder();
+            for (; i < events.size() && Viewers.Run.appendedMillis(events.get(i).id()) == at; i++) {
+                batch.append(events.get(i).event()).append(' ').append(events.get(i).data()).append('\n');
+            }
+            Thread.sleep(Math.max(0, start + at - firstAppend - System.currentTimeMillis()));
+            publish(batch.toString());
         }
+        Viewers.awaitClosed(r.run, k, 300);
+        viewers.close();
+        r.log = events;
+        return r;
     }
 
-    /** The deployment's whole log, through the JSON long-poll form of the events route. */
-    private List<String> fullLog(String id) throws Exception {
-        List<String> ids = new ArrayList<>();
-        String after = "0-0";
-        for (int page = 0; page < 100; page++) {
-            String body = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/deployments/" + id
-                    + "/events?wait=0&after=" + after)).header("Accept", "application/json")
-                    .header("Cookie", cookie).GET().build(), 200);
-            Matcher m = EVENT_ID.matcher(body);
-            int before = ids.size();
-            while (m.find()) {
-                ids.add(m.group(1));
-            }
-            if (ENDED.matcher(body).find() || ids.size() == before) {
-                break;
-            }
-            after = ids.get(ids.size() - 1);
-        }
-        return ids;
+    private void publish(String lines) throws Exception {
+        new Gateway("http://127.0.0.1:" + baselinePort).send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + baselinePort + "/publish")).POST(HttpRequest.BodyPublishers.ofString(lines)).build(), 200);
     }
 
-    private Map<String, Double> metrics() throws Exception {
-        String text = send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).GET().build(), 200);
-        Map<String, Double> out = new TreeMap<>();
-        for (String line : text.split("\n")) {
-            Matcher m = METRIC.matcher(line.trim());
-            if (!m.matches()) {
-                continue;
-            }
-            String name = m.group(1);
-            String labels = m.group(2);
-            double value = Double.parseDouble(m.group(3));
-            if (name.equals("http_server_requests_seconds_count")) {
-                String uri = label(labels, "uri");
-                if (uri.startsWith("/sandbox/vercel/") && !uri.startsWith("/sandbox/vercel/_sandbox")
-                        && !uri.startsWith("/sandbox/vercel/sites/") && !uri.startsWith("/sandbox/vercel/oauth/")) {
-                    out.merge("served " + label(labels, "method") + " " + uri.substring("/sandbox/vercel".length()),
-                            value, Double::sum);
-                }
-            } else if (name.equals("http_client_requests_seconds_count") && labels.contains("clientName=\"vercel\"")) {
-                out.merge("client " + label(labels, "method") + " " + label(labels, "uri"), value, Double::sum);
-            }
-        }
-        return out;
-    }
-
-    private static String label(String labels, String name) {
-        Matcher m = Pattern.compile(name + "=\"([^\"]*)\"").matcher(labels);
-        return m.find() ? m.group(1) : "";
+    private static int port(Gateway gateway) {
+        return URI.create(gateway.base()).getPort();
     }
 
     private static long delta(Map<String, Double> before, Map<String, Double> after, String kind) {
@@ -311,232 +221,7 @@ public final class SseFanOut {
         return out;
     }
 
-    private long rssKb() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + appPid + "/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D", ""));
-                }
-            }
-        } catch (IOException e) {
-            // the app is gone
-        }
-        return -1;
-    }
-
-    /** Heap in use right after a full GC of the app (jcmd); -1 when jcmd is not usable. */
-    private long liveHeapKb() {
-        try {
-            Process gc = new ProcessBuilder("jcmd", Long.toString(appPid), "GC.run").redirectErrorStream(true).start();
-            gc.getInputStream().readAllBytes();
-            gc.waitFor(60, TimeUnit.SECONDS);
-            Process info = new ProcessBuilder("jcmd", Long.toString(appPid), "GC.heap_info").redirectErrorStream(true)
-                    .start();
-            String text = new String(info.getInputStream().readAllBytes());
-            info.waitFor(60, TimeUnit.SECONDS);
-            Matcher m = Pattern.compile("used (\\d+)K").matcher(text);
-            return m.find() ? Long.parseLong(m.group(1)) : -1;
-        } catch (IOException | InterruptedException e) {
-            return -1;
-        }
-    }
-
-    private static String first(Pattern p, String text) {
-        Matcher m = p.matcher(text);
-        if (!m.find()) {
-            throw new IllegalStateException("no " + p + " in " + text);
-        }
-        return m.group(1);
-    }
-
-    private static void log(String line) {
-        System.err.println(java.time.LocalTime.now().withNano(0) + " " + line);
-    }
-
-    /** Samples the app's RSS twice a second, keeping the peak. */
-    private final class Sampler extends Thread {
-        final AtomicLong peak = new AtomicLong();
-        volatile boolean stop;
-
-        Sampler() {
-            setDaemon(true);
-        }
-
-        @Override
-        public void run() {
-            while (!stop) {
-                peak.accumulateAndGet(rssKb(), Math::max);
-                try {
-                    Thread.sleep(500);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
-    }
-
-    // ---- per-scenario state ---------------------------------------------------------------------------------
-
-    /** What one scenario measured. */
-    static final class Scenario {
-        final int requested;
-        final List<Viewer> viewers = new ArrayList<>();
-        final AtomicInteger open = new AtomicInteger();
-        final AtomicInteger failed = new AtomicInteger();
-        final AtomicInteger closed = new AtomicInteger();
-        final Samples lags = new Samples();
-        final Map<String, Long> firstReceipt = new ConcurrentHashMap<>();
-        final Samples spreadSamples = new Samples();
-        String deploymentId;
-        double rampSeconds;
-        long rssBefore;
-        long rssWith;
-        long rssPeak;
-        long heapBefore;
-        long heapWith;
-        long upstreamServed;
-        long upstreamClient;
-        Map<String, Long> upstreamByUri = Map.of();
-        List<String> canonical = List.of();
-
-        Scenario(int requested) {
-            this.requested = requested;
-        }
-
-        int complete() {
-            long expected = hash(canonical);
-            int n = 0;
-            for (Viewer v : viewers) {
-                if (v.sawEnd && v.count == canonical.size() && v.idHash == expected) {
-                    n++;
-                }
-            }
-            return n;
-        }
-
-        Samples spread() {
-            return spreadSamples;
-        }
-
-        static long hash(List<String> ids) {
-            long h = 17;
-            for (String id : ids) {
-                h = h * 31 + id.hashCode();
-            }
-            return h;
-        }
-    }
-
-    /** Many long samples, appended from several threads. */
-    static final class Samples {
-        private long[] values = new long[1024];
-        private int size;
-
-        synchronized void add(long v) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = v;
-        }
-
-        synchronized int size() {
-            return size;
-        }
-
-        synchronized String pct(int p) {
-            if (size == 0) {
-                return "n/a";
-            }
-            long[] sorted = Arrays.copyOf(values, size);
-            Arrays.sort(sorted);
-            int index = (int) Math.ceil(p / 100.0 * size) - 1;
-            return Long.toString(sorted[Math.max(0, Math.min(size - 1, index))]);
-        }
-    }
-
-    /** One SSE viewer: parses lines into events, records lag for live ones and a hash of the ids it saw. */
-    static final class Viewer implements Flow.Subscriber<String> {
-        private final Scenario scenario;
-        private final Runnable onOpen;
-        private long openedAtMillis = Long.MAX_VALUE;
-        private boolean openReported;
-        private String id;
-        private String event;
-        long idHash = 17;
-        int count;
-        boolean sawEnd;
-
-        Viewer(Scenario scenario, Runnable onOpen) {
-            this.scenario = scenario;
-            this.onOpen = onOpen;
-        }
-
-        synchronized void opened(int status) {
-            openedAtMillis = System.currentTimeMillis();
-            if (status == 200) {
-                scenario.open.incrementAndGet();
-            } else {
-                scenario.failed.incrementAndGet();
-            }
-            reportOpen();
-        }
-
-        synchronized void closed(Throwable failure) {
-            if (!openReported) {
-                scenario.failed.incrementAndGet();
-                reportOpen();
-            }
-            scenario.closed.incrementAndGet();
-        }
-
-        private void reportOpen() {
-            if (!openReported) {
-                openReported = true;
-                onOpen.run();
-            }
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            subscription.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public synchronized void onNext(String line) {
-            if (line.isEmpty()) {
-                dispatch();
-            } else if (line.startsWith("id:")) {
-                id = line.substring(3).trim();
-            } else if (line.startsWith("event:")) {
-                event = line.substring(6).trim();
-            }
-        }
-
-        private void dispatch() {
-            if (id == null) {
-                event = null;
-                return;
-            }
-            long now = System.currentTimeMillis();
-            long appended = Long.parseLong(id.substring(0, id.indexOf('-')));
-            if (appended >= openedAtMillis) {
-                scenario.lags.add(now - appended);
-                Long first = scenario.firstReceipt.putIfAbsent(id, now);
-                scenario.spreadSamples.add(first == null ? 0 : now - first);
-            }
-            idHash = idHash * 31 + id.hashCode();
-            count++;
-            sawEnd |= "end".equals(event);
-            id = null;
-            event = null;
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-        }
-
-        @Override
-        public void onComplete() {
-        }
+    static void log(String line) {
+        System.err.println(LocalTime.now().withNano(0) + " " + line);
     }
 }

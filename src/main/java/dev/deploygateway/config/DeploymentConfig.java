@@ -63,9 +63,30 @@ public interface DeploymentConfig {
     @WithDefault("150ms")
     Duration feedPollInterval();
 
-    /** Events buffered for one slow viewer before it is cut off with a warning. */
+    /**
+     * How far (in events) a viewer whose connection stopped taking writes may fall behind the live log before
+     * it is cut off with a warning (it reconnects and resumes by id).
+     */
     @WithDefault("2000")
     int subscriberBuffer();
+
+    /**
+     * Newest events of a deployment each instance keeps in memory, encoded, while it has viewers: replay for
+     * joining and resuming viewers comes from there; a viewer resuming from an older id reads the rest itself.
+     */
+    @WithDefault("5000")
+    int feedTailEvents();
+
+    /**
+     * How long an instance keeps a deployment's feed (its ownership check and its events in memory) after the
+     * last viewer left, so that reconnects and late viewers cost the store nothing.
+     */
+    @WithDefault("30s")
+    Duration feedLinger();
+
+    /** How long a viewer's connection may stay unable to take writes before the viewer is cut off. */
+    @WithDefault("30s")
+    Duration slowViewerTimeout();
 
     /** SSE comment heartbeat interval. */
     @WithDefault("15s")

@@ -101,6 +101,19 @@ public class DeploymentOwnership {
         return h != null && System.nanoTime() < h.validUntilNanos - margin;
     }
 
+    /**
+     * Whether the run still holds its lease, asking the store when the local view is no longer sure (a renewal
+     * was missed, e.g. while this instance was overloaded): a compare-and-renew that also takes a lapsed,
+     * unclaimed lease back. Fails while the store cannot answer.
+     */
+    Uni<Boolean> confirm(String deploymentId) {
+        if (surelyHeld(deploymentId)) {
+            return Uni.createFrom().item(true);
+        }
+        Held h = held.get(deploymentId);
+        return h == null ? Uni.createFrom().item(false) : renew(h).map(ignored -> surelyHeld(deploymentId));
+    }
+
     /** The run ended (or stopped): forget it and give the lease back if it is still ours. */
     Uni<Void> release(DeploymentRef ref) {
         Held h = held.remove(ref.id());

@@ -101,7 +101,8 @@ final class DeploymentRun {
 
     private Uni<PlatformCredential> credential() {
         step.set(PlatformStep.AUTH);
-        return services.credentials().credentialFor(record.userId(), record.settings().platform())
+        return StoreRetry.untilAnswered(services.credentials().credentialFor(record.userId(),
+                record.settings().platform()))
                 .map(cred -> record.settings().teamId().map(cred::inTeam).orElse(cred))
                 .invoke(credential::set);
     }
@@ -138,7 +139,7 @@ final class DeploymentRun {
     }
 
     private Uni<Void> cancelIfRequested(PlatformProject ignored) {
-        return services.repository().find(record.ref()).chain(current -> {
+        return StoreRetry.untilAnswered(services.repository().find(record.ref())).chain(current -> {
             if (current.map(DeploymentRecord::cancelRequested).orElse(false)) {
                 return ending.finish(PlatformState.CANCELED, Optional.empty())
                         .chain(() -> Uni.createFrom().failure(new CanceledBeforeUpload()));
@@ -168,7 +169,7 @@ final class DeploymentRun {
         journal.change(new RecordChange.Accepted(deployment.id(), url.get()));
         return journal.progressed(deployment.state().terminal() ? PlatformState.QUEUED : deployment.state(),
                 PlatformStep.BUILD, "Accepted by " + platform.id().key() + " as " + deployment.id())
-                .chain(() -> services.repository().find(record.ref()))
+                .chain(() -> StoreRetry.untilAnswered(services.repository().find(record.ref())))
                 .chain(current -> current.filter(DeploymentRecord::cancelRequested).isPresent()
                         ? platform.cancel(credential.get(), deployment.id()).replaceWithVoid()
                                 .onFailure().recoverWithNull()
@@ -274,12 +275,14 @@ final class DeploymentRun {
         if (platformCalled.compareAndSet(false, true)) {
             journal.change(new RecordChange.PlatformCalled());
         }
-        return journal.durable().invoke(() -> {
-            if (!services.ownership().surelyHeld(record.id())) {
-                throw new OwnershipLostException(record.id(), "the lease may have lapsed (this instance was "
-                        + "paused or cut off); not calling the platform");
-            }
-        });
+        return journal.durable()
+                .chain(() -> StoreRetry.untilAnswered(services.ownership().confirm(record.id())))
+                .invoke(held -> {
+                    if (!held) {
+                        throw new OwnershipLostException(record.id(), "another instance holds the lease now (this one "
+                                + "was paused or cut off); not calling the platform");
+                    }
+                }).replaceWithVoid();
     }
 
     private static PlatformStep stepOf(PlatformState state) {
@@ -288,12 +291,5 @@ final class DeploymentRun {
             case DEPLOYING -> PlatformStep.DEPLOY;
             default -> PlatformStep.BUILD;
         };
-    }
-
-    /** Internal signal: the user canceled before anything was uploaded; the run already ended. */
-    private static final class CanceledBeforeUpload extends RuntimeException {
-        CanceledBeforeUpload() {
-            super("canceled before upload", null, false, false);
-        }
     }
 }

@@ -35,7 +35,7 @@ public final class MemoryStore implements SharedStore {
     }
 
     /** Keys held, including expired ones not yet swept (for tests of the sweep). */
-    public int rawSize() {
+    int rawSize() {
         return locked(keyspace::size);
     }
 

@@ -32,6 +32,9 @@ final class RedisDispatcher {
     private static final int WAITING = 0;
     private static final int SENDING = 1;
     private static final int DONE = 2;
+    /** A timer this late means the process, not Redis, was slow. */
+    private static final long LAG_TOLERANCE_MILLIS = 100;
+    private static final int MAX_EXTENSIONS = 4;
 
     private final Redis redis;
     private final Vertx vertx;
@@ -41,6 +44,7 @@ final class RedisDispatcher {
     private final Timer poolWaits;
     private final Counter saturated;
     private final Counter outages;
+    private final Counter lagExtensions;
 
     RedisDispatcher(Redis redis, Vertx vertx, Duration commandTimeout, Duration poolWait,
             StoreCircuitBreaker breaker, MeterRegistry registry) {
@@ -58,6 +62,9 @@ final class RedisDispatcher {
         this.outages = Counter.builder("gateway.store.failures")
                 .description("Redis commands that timed out or lost their connection (counted by the breaker)")
                 .register(registry);
+        this.lagExtensions = Counter.builder("gateway.store.timeouts.deferred")
+                .description("Command timeouts given another period because the timer itself fired late (this "
+                        + "process was starved, so the delay says nothing about Redis)").register(registry);
         Gauge.builder("gateway.store.breaker.state", breaker, b -> b.state().ordinal())
                 .description("Redis circuit breaker: 0 closed, 1 open, 2 half-open").register(registry);
     }
@@ -91,6 +98,7 @@ final class RedisDispatcher {
         final Function<RedisConnection, Future<T>> command;
         final AtomicInteger phase = new AtomicInteger(WAITING);
         final long startedNanos = System.nanoTime();
+        final long[] commandTimer = { -1 };
 
         Attempt(UniEmitter<? super T> emitter, Function<RedisConnection, Future<T>> command) {
             this.emitter = emitter;
@@ -130,12 +138,9 @@ final class RedisDispatcher {
         }
 
         void send(RedisConnection connection) {
-            long commandTimer = vertx.setTimer(commandTimeout.toMillis(), id -> {
-                if (phase.compareAndSet(SENDING, DONE)) {
-                    // The command may still run on Redis; callers that must know reconcile (see docs).
-                    fail(new StoreTimeoutException());
-                }
-            });
+            synchronized (commandTimer) {
+                commandTimer[0] = armCommandTimer(0);
+            }
             Future<T> reply;
             try {
                 reply = command.apply(connection);
@@ -146,7 +151,9 @@ final class RedisDispatcher {
             // never be read as the answer to the next command on that connection.
             reply.onComplete(answered -> {
                 connection.close();
-                vertx.cancelTimer(commandTimer);
+                synchronized (commandTimer) {
+                    vertx.cancelTimer(commandTimer[0]);
+                }
                 if (!phase.compareAndSet(SENDING, DONE)) {
                     return;
                 }
@@ -155,6 +162,31 @@ final class RedisDispatcher {
                     emitter.complete(answered.result());
                 } else {
                     fail(answered.cause());
+                }
+            });
+        }
+
+        /**
+         * Arms the command timeout. A timer that fires much later than asked means this process could not run
+         * (its event loops were busy with local work), so the time elapsed says nothing about Redis: the command
+         * gets its timeout again, a few times, before it counts as a Redis failure.
+         */
+        private long armCommandTimer(int extensions) {
+            long expectedAt = System.nanoTime() + commandTimeout.toNanos();
+            return vertx.setTimer(commandTimeout.toMillis(), id -> {
+                long lateMillis = (System.nanoTime() - expectedAt) / 1_000_000;
+                if (lateMillis > LAG_TOLERANCE_MILLIS && extensions < MAX_EXTENSIONS && phase.get() == SENDING) {
+                    lagExtensions.increment();
+                    synchronized (commandTimer) {
+                        if (phase.get() == SENDING) {
+                            commandTimer[0] = armCommandTimer(extensions + 1);
+                        }
+                    }
+                    return;
+                }
+                if (phase.compareAndSet(SENDING, DONE)) {
+                    // The command may still run on Redis; callers that must know reconcile (see docs).
+                    fail(new StoreTimeoutException());
                 }
             });
         }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.deploygateway.config.StoreConfig;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,6 +28,8 @@ import io.vertx.redis.client.Response;
 public final class RedisStore implements SharedStore {
 
     private final RedisDispatcher redis;
+    /** SHA-1 of each script by name, computed once (a script's source never changes while running). */
+    private final Map<String, String> shas = new ConcurrentHashMap<>();
 
     RedisStore(RedisDispatcher redis) {
         this.redis = redis;
@@ -181,7 +184,7 @@ public final class RedisStore implements SharedStore {
 
     @Override
     public Uni<ScriptReply> run(StoreScript script, List<String> keys, List<String> args) {
-        return eval(Command.EVALSHA, script.sha1(), keys, args)
+        return eval(Command.EVALSHA, shas.computeIfAbsent(script.name(), n -> script.sha1()), keys, args)
                 .onFailure(RedisStore::isNoScript)
                 // This node has not seen the script (restart, failover, another cluster node): EVAL sends the
                 // source to the node that owns the key, which caches it for the next EVALSHA.

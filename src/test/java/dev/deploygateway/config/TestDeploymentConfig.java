@@ -53,6 +53,21 @@ public record TestDeploymentConfig(long timeoutMs, Duration leaseTtl, Duration l
     }
 
     @Override
+    public int feedTailEvents() {
+        return 5000;
+    }
+
+    @Override
+    public Duration feedLinger() {
+        return Duration.ofSeconds(30);
+    }
+
+    @Override
+    public Duration slowViewerTimeout() {
+        return Duration.ofSeconds(30);
+    }
+
+    @Override
     public Duration heartbeatInterval() {
         return Duration.ofSeconds(15);
     }

@@ -27,13 +27,21 @@ final class DeploymentFixtures {
 
     /** A fresh caller (unique user id) whose Vercel account is connected with a pasted sandbox token. */
     static String connectedUser(String prefix) {
+        return connected(prefix).user();
+    }
+
+    /** A connected caller and the sandbox token it pasted (to ask the platform itself what happened). */
+    record Connected(String user, String platformToken) {
+    }
+
+    static Connected connected(String prefix) {
         String user = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         String token = given().contentType(ContentType.JSON).body(Map.of("username", user))
                 .post("/sandbox/vercel/_sandbox/tokens").then().statusCode(201).extract().path("token");
         given().auth().oauth2(TestTokens.valid(user)).contentType(ContentType.JSON)
                 .body(Map.of("token", token))
                 .put("/api/v1/platforms/vercel/connection").then().statusCode(200);
-        return user;
+        return new Connected(user, token);
     }
 
     /** {@link #staticSite} without extra files, as JSON bytes: for requests written by hand on the wire. */

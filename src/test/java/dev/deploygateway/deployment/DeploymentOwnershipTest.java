@@ -3,6 +3,7 @@ package dev.deploygateway.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -139,6 +140,26 @@ class DeploymentOwnershipTest extends OwnershipFixture {
         assertThat(events).filteredOn(DeploymentEvent::isEnd).singleElement()
                 .satisfies(end -> assertThat(field(end, "status")).isEqualTo("READY"));
         assertThat(logTexts(r)).containsExactly("built");
+    }
+
+    @Test
+    void aRunThatMissedItsRenewalsAsksTheStoreAndGoesOnWhenNobodyElseClaimedIt() {
+        // An overloaded instance: its renewals did not run, so its own view of the lease expired.
+        GatewayInstance slow = instance(TestDeploymentConfig.defaults()
+                .withLease(Duration.ofMillis(600), Duration.ofMillis(200)));
+        CompletableFuture<Void> project = new CompletableFuture<>();
+        fake.holdProjectsUntil(Uni.createFrom().completionStage(project));
+        DeploymentRecord r = slow.start(user, "overloaded");
+        await().atMost(WAIT).until(() -> !slow.ownership.surelyHeld(r.id()));
+
+        project.complete(null);
+        FakePlatform.Build build = awaitBuild(r);
+        build.finish(PlatformState.READY);
+        awaitEnd(r);
+
+        assertThat(slow.record(r).status()).isEqualTo(PlatformState.READY);
+        assertThat(slow.record(r).generation()).isEqualTo(1);
+        assertThat(fake.deployCalls()).isEqualTo(1);
     }
 
     @Test

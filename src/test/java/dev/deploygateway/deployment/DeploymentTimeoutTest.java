@@ -1,6 +1,6 @@
 package dev.deploygateway.deployment;
 
-import static dev.deploygateway.deployment.DeploymentFixtures.connectedUser;
+import static dev.deploygateway.deployment.DeploymentFixtures.connected;
 import static dev.deploygateway.deployment.DeploymentFixtures.deploy;
 import static dev.deploygateway.deployment.DeploymentFixtures.field;
 import static dev.deploygateway.deployment.DeploymentFixtures.readStream;
@@ -14,6 +14,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.deploygateway.deployment.DeploymentFixtures.Connected;
 import dev.deploygateway.deployment.DeploymentFixtures.Sse;
 import dev.deploygateway.identity.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,7 +36,8 @@ class DeploymentTimeoutTest {
 
     @Test
     void aDeploymentPastItsDeadlineEndsTimedOutAndIsCanceledUpstream() {
-        String user = connectedUser("tim");
+        Connected tim = connected("tim");
+        String user = tim.user();
         String id = deploy(user, staticSite("slow-site", Map.of())).then().statusCode(202).extract().path("id");
         List<Sse> events = readStream(user, id, null);
         Sse end = events.get(events.size() - 1);
@@ -48,5 +50,8 @@ class DeploymentTimeoutTest {
                 .then().body("status", equalTo("TIMED_OUT")).body("error.code", equalTo("TIMED_OUT"))
                 .extract().path("platformDeploymentId");
         assertThat(platformId).isNotNull();
+        // The platform itself was told to stop: its deployment is CANCELED, not left building.
+        given().auth().oauth2(tim.platformToken()).get("/sandbox/vercel/v13/deployments/" + platformId)
+                .then().statusCode(200).body("readyState", equalTo("CANCELED"));
     }
 }

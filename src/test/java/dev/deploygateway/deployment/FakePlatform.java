@@ -48,6 +48,7 @@ public class FakePlatform implements DeploymentPlatform {
     private final AtomicInteger deployCalls = new AtomicInteger();
     private final List<String> canceled = new CopyOnWriteArrayList<>();
     private volatile Uni<Void> deployGate = Uni.createFrom().voidItem();
+    private volatile Uni<Void> projectGate = Uni.createFrom().voidItem();
 
     /** One platform deployment: its log so far and the feeds following it. */
     static final class Build {
@@ -86,6 +87,7 @@ public class FakePlatform implements DeploymentPlatform {
         deployCalls.set(0);
         canceled.clear();
         deployGate = Uni.createFrom().voidItem();
+        projectGate = Uni.createFrom().voidItem();
     }
 
     /** The build the gateway deployment started, once the platform accepted it. */
@@ -99,6 +101,11 @@ public class FakePlatform implements DeploymentPlatform {
 
     List<String> canceled() {
         return List.copyOf(canceled);
+    }
+
+    /** Project creation answers once {@code gate} completes (a slow platform until then). */
+    void holdProjectsUntil(Uni<Void> gate) {
+        this.projectGate = gate;
     }
 
     /** Deploy calls are accepted once {@code gate} completes (an upload in progress until then). */
@@ -129,7 +136,7 @@ public class FakePlatform implements DeploymentPlatform {
 
     @Override
     public Uni<PlatformProject> ensureProject(PlatformCredential credential, ProjectSpec spec) {
-        return Uni.createFrom().item(new PlatformProject("prj_" + spec.name(), spec.name(), true));
+        return projectGate.map(ignored -> new PlatformProject("prj_" + spec.name(), spec.name(), true));
     }
 
     @Override

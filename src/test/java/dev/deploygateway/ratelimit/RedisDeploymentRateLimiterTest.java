@@ -7,13 +7,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.deploygateway.store.RedisClients;
-import dev.deploygateway.store.RedisServerResource;
+import dev.deploygateway.store.RedisServerExtension;
 import dev.deploygateway.store.RedisStore;
 import dev.deploygateway.store.ScoredMember;
 import dev.deploygateway.store.SharedStore;
@@ -28,21 +27,11 @@ class RedisDeploymentRateLimiterTest extends DeploymentRateLimiterContract {
     RedisStore first;
     RedisStore second;
 
-    static final RedisServerResource REDIS = new RedisServerResource();
-
-    @BeforeAll
-    static void startRedis() {
-        REDIS.startServer();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        REDIS.stopServer();
-    }
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension();
 
     @BeforeEach
     void connect() {
-        REDIS.restartServerIfStopped();
         // Generous timeout here: these tests are about atomicity, not latency, on a busy 2-core machine.
         first = RedisClients.store(vertx, REDIS.url(), Duration.ofSeconds(2));
         second = RedisClients.store(vertx, REDIS.url(), Duration.ofSeconds(2));
@@ -107,14 +96,14 @@ class RedisDeploymentRateLimiterTest extends DeploymentRateLimiterContract {
     void anOutageAdmitsNothingAndTheQuotaViewSaysUnavailable() {
         DeploymentRateLimiter limiter = limiter(RedisClients.store(vertx, REDIS.url()));
         await(limiter.admit(user, "dpl_before"));
-        REDIS.stopServer();
+        REDIS.server().stopServer();
 
         assertThatThrownBy(() -> await(limiter.admit(user, "dpl_during")))
                 .isInstanceOf(StoreUnavailableException.class)
                 .satisfies(e -> assertThat(((StoreUnavailableException) e).headers()).containsKey("Retry-After"));
         assertThatThrownBy(() -> await(limiter.info(user))).isInstanceOf(StoreUnavailableException.class);
 
-        REDIS.restartServer();
+        REDIS.server().restartServer();
         DeploymentRateLimiter afterRestart = limiter(second);
         org.awaitility.Awaitility.await().atMost(WAIT).ignoreExceptions()
                 .until(() -> await(afterRestart.info(user)).remaining() == LIMIT);

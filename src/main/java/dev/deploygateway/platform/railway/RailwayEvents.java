@@ -116,7 +116,7 @@ class RailwayEvents {
             socket = ws;
             ws.textMessageHandler(this::message);
             ws.exceptionHandler(e -> LOG.debugf("Railway log socket of %s failed: %s", deploymentId, e.toString()));
-            ws.closeHandler(v -> dropped(ws, null));
+            ws.closeHandler(v -> closed(ws));
             send(ws, new JsonObject().put("type", "connection_init").put("payload", new JsonObject()));
         }
 
@@ -222,6 +222,21 @@ class RailwayEvents {
         private void end(String raw, PlatformState state) {
             emitter.emit(new PlatformEvent.StateChange(state, raw, Instant.now()));
             emitter.complete();
+        }
+
+        /**
+         * The socket closed. 4401/4403 is graphql-transport-ws refusing the credential (Railway's sandbox, and the
+         * protocol, do so at {@code connection_init}): the token is no good, so reconnecting would only repeat it.
+         */
+        private synchronized void closed(WebSocket ws) {
+            Short code = ws.closeStatusCode();
+            if (!finished && ws == socket && code != null && (code == 4401 || code == 4403)) {
+                socket = null;
+                fail(PlatformException.of(ErrorCode.RECONNECT_REQUIRED, PlatformId.RAILWAY, PlatformStep.WATCH,
+                        false, "Railway refused the credential for the build-log stream; reconnect Railway"));
+                return;
+            }
+            dropped(ws, null);
         }
 
         private synchronized void dropped(WebSocket which, Throwable cause) {

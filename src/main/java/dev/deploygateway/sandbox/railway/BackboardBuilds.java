@@ -1,5 +1,6 @@
 package dev.deploygateway.sandbox.railway;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.deploygateway.sandbox.BuildSteps;
 import io.vertx.core.Vertx;
 
 /**
@@ -24,12 +26,14 @@ class BackboardBuilds {
     static final String DROP_MARKER = ".sandbox/drop-socket";
 
     private final Vertx vertx;
+    private final BuildSteps steps;
     private final BackboardConfig config;
     private final BackboardStore store;
     private final AtomicLong started = new AtomicLong();
 
     BackboardBuilds(Vertx vertx, BackboardConfig config, BackboardStore store) {
         this.vertx = vertx;
+        this.steps = new BuildSteps(vertx);
         this.config = config;
         this.store = store;
     }
@@ -43,7 +47,9 @@ class BackboardBuilds {
                 scenario, domain);
         store.addDeployment(deployment);
         started.incrementAndGet();
-        schedule(deployment, rebuild ? script(deployment, project, environmentId, service) : redeploy(deployment), 0);
+        long delay = config.stepDelay().toMillis() * (deployment.scenario.slowBuild() ? config.slowBuildFactor() : 1);
+        steps.run(deployment, rebuild ? script(deployment, project, environmentId, service) : redeploy(deployment),
+                Duration.ofMillis(delay));
         return deployment;
     }
 
@@ -63,33 +69,6 @@ class BackboardBuilds {
 
     long startedCount() {
         return started.get();
-    }
-
-    private void schedule(BackboardDeployment deployment, List<Runnable> steps, int index) {
-        if (index >= steps.size()) {
-            return;
-        }
-        long delay = config.stepDelay().toMillis() * (deployment.scenario.slowBuild() ? config.slowBuildFactor() : 1);
-        synchronized (deployment) {
-            if (deployment.terminal()) {
-                return;
-            }
-            deployment.timerId = vertx.setTimer(Math.max(1, delay), id -> {
-                boolean proceed;
-                synchronized (deployment) {
-                    proceed = !deployment.terminal();
-                }
-                if (!proceed) {
-                    return;
-                }
-                // Run the step without holding this deployment's lock: steps take the store's lock and other
-                // deployments' locks, while request threads take the store's lock and then a deployment's. Holding
-                // both here deadlocked an event loop now and then (every request on that loop then hung). A
-                // cancel racing with a step is settled in changeStatus instead.
-                steps.get(index).run();
-                schedule(deployment, steps, index + 1);
-            });
-        }
     }
 
     private List<Runnable> script(BackboardDeployment d, BackboardProject project, String environmentId,

@@ -7,11 +7,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.deploygateway.sandbox.BuildSteps;
+
 /**
  * One deployment: its status, the unpacked snapshot and the build log. Mutations happen under the deployment's
  * monitor; followers (websocket subscriptions) are told about every new line and status change.
  */
-final class BackboardDeployment {
+final class BackboardDeployment implements BuildSteps.Build {
 
     static final Set<String> TERMINAL = Set.of("SUCCESS", "FAILED", "CRASHED", "REMOVED", "SKIPPED");
 
@@ -61,6 +63,16 @@ final class BackboardDeployment {
 
     boolean terminal() {
         return TERMINAL.contains(status);
+    }
+
+    @Override
+    public boolean ended() {
+        return terminal();
+    }
+
+    @Override
+    public void pendingTimer(long id) {
+        timerId = id;
     }
 
     synchronized void log(String message, String severity) {

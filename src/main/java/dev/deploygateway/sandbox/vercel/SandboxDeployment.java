@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.deploygateway.sandbox.BuildSteps;
+
 /** A sandbox deployment and its event log; all mutation happens under the instance lock. */
-final class SandboxDeployment {
+final class SandboxDeployment implements BuildSteps.Build {
 
     /** Someone reading the live event stream. */
     interface Follower {
@@ -66,6 +68,16 @@ final class SandboxDeployment {
         this.meta = Map.copyOf(meta);
         this.projectSettings = projectSettings;
         this.scenario = scenario;
+    }
+
+    @Override
+    public boolean ended() {
+        return finished();
+    }
+
+    @Override
+    public synchronized void pendingTimer(long id) {
+        timerId = id;
     }
 
     /** Lock-free variant of {@link #terminal()} for callers holding other locks. */

@@ -1,5 +1,6 @@
 package dev.deploygateway.sandbox.vercel;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.deploygateway.sandbox.BuildSteps;
 import io.vertx.core.Vertx;
 
 /**
@@ -26,11 +28,13 @@ class SandboxDeployments {
     private final Map<String, SandboxDeployment> byId = new LinkedHashMap<>();
     private final AtomicLong created = new AtomicLong();
     private final Vertx vertx;
+    private final BuildSteps steps;
     private final SandboxVercelConfig config;
     private final SandboxProjects projects;
 
     SandboxDeployments(Vertx vertx, SandboxVercelConfig config, SandboxProjects projects) {
         this.vertx = vertx;
+        this.steps = new BuildSteps(vertx);
         this.config = config;
         this.projects = projects;
     }
@@ -49,7 +53,8 @@ class SandboxDeployments {
         }
         created.incrementAndGet();
         deployment.changeState("QUEUED");
-        schedule(deployment, script(deployment, project), 0);
+        long delay = config.stepDelay().toMillis() * (deployment.scenario.slowBuild() ? config.slowBuildFactor() : 1);
+        steps.run(deployment, script(deployment, project), Duration.ofMillis(delay));
         return deployment;
     }
 
@@ -109,27 +114,6 @@ class SandboxDeployments {
 
     long createdCount() {
         return created.get();
-    }
-
-    private void schedule(SandboxDeployment deployment, List<Runnable> steps, int index) {
-        if (index >= steps.size()) {
-            return;
-        }
-        long delay = config.stepDelay().toMillis() * (deployment.scenario.slowBuild() ? config.slowBuildFactor() : 1);
-        synchronized (deployment) {
-            if (deployment.terminal()) {
-                return;
-            }
-            deployment.timerId = vertx.setTimer(Math.max(1, delay), id -> {
-                synchronized (deployment) {
-                    if (deployment.terminal()) {
-                        return;
-                    }
-                    steps.get(index).run();
-                }
-                schedule(deployment, steps, index + 1);
-            });
-        }
     }
 
     /** The generated build: install, build, then success or the scripted failure. */

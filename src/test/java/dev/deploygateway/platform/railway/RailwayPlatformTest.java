@@ -217,6 +217,21 @@ class RailwayPlatformTest extends RailwayContractTestBase {
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.RECONNECT_REQUIRED));
     }
 
+    @Test
+    void aBuildLogStreamRefusedForItsTokenNeedsAReconnectInsteadOfReconnectingTheSocket() {
+        var alice = mint("alice");
+        var project = railway.ensureProject(alice, ProjectSpec.named("refused-" + suffix())).await().atMost(WAIT);
+        PlatformDeployment deployment = deploy(alice, project, Map.of("index.html", "<h1>hi</h1>"));
+        sandbox().contentType("application/json").body(Map.of("token", alice.accessToken()))
+                .post("/sandbox/railway/_sandbox/tokens/expire").then().statusCode(204);
+
+        assertThatThrownBy(() -> follow(alice, deployment.id()))
+                .isInstanceOfSatisfying(PlatformException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.RECONNECT_REQUIRED);
+                    assertThat(e.retryable()).isFalse();
+                });
+    }
+
     private PlatformDeployment deploy(PlatformCredential credential, PlatformProject project,
             Map<String, String> files) {
         var raw = new LinkedHashMap<String, byte[]>();
