@@ -9,10 +9,11 @@ import { clockTime } from './format.js';
 const BOTTOM_SLACK_PX = 8;
 // Lines per block: one block is laid out at a time when it scrolls into view.
 const BLOCK = 250;
-// Rendering work per frame, far below the 50 ms of a "long task" even on a slow machine.
-const FRAME_BUDGET_MS = 8;
-// Lines rendered between two looks at the clock.
-const STEP = 100;
+// Work per frame, including the layout that following the end forces, far below the 50 ms of a "long task": the
+// lines rendered per frame adapt to what the last frame cost (a slow or busy machine renders fewer per frame).
+const FRAME_BUDGET_MS = 5;
+const MIN_PER_FRAME = 25;
+const MAX_PER_FRAME = 2000;
 // Lines kept; beyond that the oldest block goes, so a runaway build cannot exhaust memory.
 const MAX_LINES = 100000;
 // A scroll this soon after the reader's wheel, touch, pointer or key counts as theirs (not the log's own).
@@ -31,6 +32,7 @@ export class LogView {
     this.following = true;
     this.unseen = 0;
     this.frame = 0;
+    this.perFrame = 100;
     this.lastInput = 0;
     this.query = '';
     this.matches = [];
@@ -122,10 +124,10 @@ export class LogView {
     this.frame = 0;
     const started = performance.now();
     const before = this.rendered;
-    while (this.rendered < this.lines.length && (this.rendered === before
-        || performance.now() - started < FRAME_BUDGET_MS)) {
+    const until = Math.min(this.lines.length, before + this.perFrame);
+    while (this.rendered < until) {
       const block = this.openBlock();
-      const end = Math.min(this.lines.length, this.rendered + STEP, this.rendered + BLOCK - block.childElementCount);
+      const end = Math.min(until, this.rendered + BLOCK - block.childElementCount);
       const fragment = document.createDocumentFragment();
       for (let i = this.rendered; i < end; i += 1) {
         this.nodes[i] = this.render(this.lines[i]);
@@ -145,6 +147,19 @@ export class LogView {
       this.jump.textContent = `Jump to live (${this.unseen} new)`;
     }
     this.listeners.forEach((listener) => listener());
+    this.adapt(this.rendered - before, performance.now() - started);
+  }
+
+  /** Lines per frame from now on: fewer when this frame (`ms` for `count` lines) went over budget, more if far under. */
+  adapt(count, ms) {
+    if (count < this.perFrame) {
+      return; // a partial frame says little about the cost of a full one
+    }
+    if (ms > FRAME_BUDGET_MS) {
+      this.perFrame = Math.max(MIN_PER_FRAME, Math.floor(this.perFrame / 2));
+    } else if (ms < FRAME_BUDGET_MS / 2) {
+      this.perFrame = Math.min(MAX_PER_FRAME, Math.ceil(this.perFrame * 1.25));
+    }
   }
 
   /** Renders every pending line now (before jumping to one of them). */
