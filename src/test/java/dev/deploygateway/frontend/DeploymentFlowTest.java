@@ -245,6 +245,26 @@ class DeploymentFlowTest {
     }
 
     @Test
+    void aReloadedDeploymentLinkOnAPhoneOpensAtTheDeployment() {
+        browser = HeadlessChromium.start(390, 844);
+        page = new DemoPage(browser);
+        DemoPage.connectVercelThroughTheApi("phone");
+        page.signIn("phone");
+        String id = ScenarioSample.deploy("phone", "phone-site", "static-site");
+        page.open(id);
+        browser.driver().navigate().refresh();
+        browser.await(ExpectedConditions.attributeToBe(By.cssSelector(".deployment"), "data-deployment-id", id));
+        // On one column the deployment sits below the form: the reloaded link lands on it, not 1,500 px above it.
+        browser.await(d -> {
+            Number top = (Number) browser.script(
+                    "return document.getElementById('deployment-panel').getBoundingClientRect().top");
+            return Math.abs(top.doubleValue()) < 50;
+        });
+        assertThat(((Number) browser.script("return window.scrollY")).doubleValue()).isGreaterThan(300);
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("deployment-title");
+    }
+
+    @Test
     void aRunningDeploymentCanBeCanceledFromTheHistory() {
         start();
         page.signIn("historian");
