@@ -88,7 +88,8 @@ export function prefill({ projectName, envKeys, envDescription, source }) {
 export function useRegisteredSource(source, from) {
   registered = source;
   $('source-registered').hidden = false;
-  $('registered-description').textContent = `${source.fileCount} files (${Math.ceil(source.bytes / 1024)} KB) `
+  $('registered-description').textContent = `${source.fileCount} ${source.fileCount === 1 ? 'file' : 'files'} `
+    + `(${Math.ceil(source.bytes / 1024)} KB) `
     + `from ${from}, available until ${new Date(source.expiresAt).toLocaleTimeString()}.`;
   const radio = document.querySelector('input[name="source"][value="registered"]');
   radio.disabled = false;

@@ -161,6 +161,19 @@ class FormStatesTest {
     }
 
     @Test
+    void aRailwayWorkspaceIsShownByItsNameNotItsId() {
+        browser = HeadlessChromium.start(1280, 1000);
+        page = new DemoPage(browser);
+        page.signIn("rail-user");
+        page.connectWithPastedToken("railway", "rail-user");
+        String workspaceId = io.restassured.RestAssured.given().baseUri(BrowserTestApp.baseUrl())
+                .contentType(io.restassured.http.ContentType.JSON).body(java.util.Map.of("username", "rail-user"))
+                .post("/sandbox/railway/_sandbox/tokens").then().statusCode(201).extract().path("workspaceId");
+        String line = browser.find(".card[data-platform='railway'] .account-line").getText();
+        assertThat(line).matches("as .+ · team .+").doesNotContain(workspaceId);
+    }
+
+    @Test
     void noticesCanBeDismissed() {
         start("noticed");
         browser.find(".card[data-platform='vercel'] [data-action='disconnect']").click();

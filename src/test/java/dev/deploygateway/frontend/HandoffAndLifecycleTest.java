@@ -100,6 +100,28 @@ class HandoffAndLifecycleTest {
     }
 
     @Test
+    void aSourceTheGeneratorRegisteredIsDeployedFromTheLink() {
+        DemoPage.connectVercelThroughTheApi("registrant");
+        String page = "<!doctype html><html lang=\"en\"><head><title>Registered</title></head><body><h1>From the link"
+                + "</h1></body></html>";
+        String source = given().baseUri(BrowserTestApp.baseUrl()).auth().oauth2(TestTokens.valid("registrant"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("files", Map.of("index.html", Map.of("content", page, "encoding", "utf-8"))))
+                .post("/api/v1/sources").then().statusCode(201).extract().path("id");
+        browser = HeadlessChromium.start(1280, 1000);
+        DemoPage demo = new DemoPage(browser);
+        browser.driver().get(BrowserTestApp.baseUrl() + "/deploy?projectName=registered-app&source=" + source);
+        demo.signInHere("registrant");
+        browser.await(ExpectedConditions.elementSelectionStateToBe(By.id("source-registered-choice"), true));
+        assertThat(browser.find("#registered-description").getText()).startsWith("1 file (1 KB) from a code generator");
+        demo.deploy();
+        demo.awaitDeploymentShown();
+        demo.awaitStatus("READY");
+        browser.driver().get(browser.find("#open-site").getAttribute("href"));
+        browser.await(ExpectedConditions.titleIs("Registered"));
+    }
+
+    @Test
     void aRedirectOutsideTheAllowListIsRefusedButTheUserCanStillDeploy() {
         DemoPage.connectVercelThroughTheApi("wary");
         browser = HeadlessChromium.start(1280, 1000);
