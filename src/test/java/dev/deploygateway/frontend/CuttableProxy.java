@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -32,7 +34,7 @@ final class CuttableProxy implements AutoCloseable {
     /** A proxy on a free port of localhost, forwarding to {@code targetPort}. */
     static CuttableProxy to(int targetPort) {
         int port;
-        try (ServerSocket probe = new ServerSocket(0)) {
+        try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -55,11 +57,26 @@ final class CuttableProxy implements AutoCloseable {
         try {
             ServerSocket server = new ServerSocket();
             server.setReuseAddress(true);
-            server.bind(new InetSocketAddress("localhost", port));
+            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
             listener = server;
             Thread acceptor = new Thread(() -> accept(server), "proxy-accept-" + port);
             acceptor.setDaemon(true);
             acceptor.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Whether a new connection to the proxy's port is refused now. A connection that "succeeds" to itself (the
+     * kernel chose the free port as the connection's own source port: TCP's simultaneous open, which can happen
+     * for a port in the ephemeral range with nothing listening on it) is no listener either.
+     */
+    boolean refuses() {
+        try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            return probe.getLocalPort() == port;
+        } catch (ConnectException e) {
+            return true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
