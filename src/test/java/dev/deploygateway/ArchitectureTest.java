@@ -78,6 +78,7 @@ class ArchitectureTest {
         only("events", "store", "config", "error");
         only("platform", "scaffold", "config", "error");
         only("connection", "crypto", "store", "platform", "config", "error");
+        only("handoff", "store", "scaffold", "config", "error");
         only("deployment", "platform", "source", "connection", "ratelimit", "events", "store", "crypto",
                 "scaffold", "config", "error");
     }

@@ -8,6 +8,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 /**
  * The body of {@code POST /api/v1/deployments} (JSON), or its {@code settings} part (multipart, where
  * {@code files} is absent and the source comes as an archive). Checked by {@link DeploymentRequestValidator}.
+ * Instead of {@code files}, a JSON body may name a source registered with {@code POST /api/v1/sources}
+ * ({@code sourceId}).
  */
 @RegisterForReflection
 public record DeploymentRequest(
@@ -22,7 +24,8 @@ public record DeploymentRequest(
         List<EnvEntry> env,
         String teamId,
         String database,
-        Map<String, FileEntry> files) {
+        Map<String, FileEntry> files,
+        String sourceId) {
 
     /** One environment variable. */
     @RegisterForReflection
