@@ -59,6 +59,21 @@ class DemoPageTest {
     }
 
     @Test
+    void axeFindsNothingOnTheSignedInPageAndFindsWhatIsBrokenOnPurpose() {
+        browser = HeadlessChromium.start(1280, 900);
+        signIn("axe");
+        browser.await(ExpectedConditions.textMatches(By.id("quota"), Pattern.compile("\\d+ of")));
+        assertThat(AccessibilityCheck.violations(browser)).isEmpty();
+
+        // The check itself can fail: a nameless button and grey-on-white text are what axe exists to catch.
+        browser.script("const b = document.createElement('button'); document.querySelector('main').append(b);"
+                + "const p = document.createElement('p'); p.textContent = 'faint'; p.style.color = '#ddd';"
+                + "p.style.background = '#fff'; document.querySelector('main').append(p);");
+        assertThat(AccessibilityCheck.violations(browser)).anyMatch(v -> v.startsWith("button-name"))
+                .anyMatch(v -> v.startsWith("color-contrast"));
+    }
+
+    @Test
     void thePageRunsUnderItsContentSecurityPolicyWhichBlocksInjectedInlineCode() {
         browser = HeadlessChromium.start(1280, 900);
         browser.recordPolicyViolations();
