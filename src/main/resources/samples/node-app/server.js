@@ -1,15 +1,11 @@
-// A dependency-free HTTP server: the platform sets PORT; the build step writes build-info.json.
+// A dependency-free HTTP server: the platform sets PORT. It serves public/index.html (written by the build step,
+// with the GREETING environment variable) and /health.
 const http = require('node:http');
 const fs = require('node:fs');
 const path = require('node:path');
 
 const port = Number(process.env.PORT) || 3000;
-let buildInfo = { builtAt: null };
-try {
-  buildInfo = JSON.parse(fs.readFileSync(path.join(__dirname, 'build-info.json'), 'utf8'));
-} catch {
-  // Not built yet (e.g. `node server.js` locally): serve without build info.
-}
+const page = path.join(__dirname, 'public', 'index.html');
 
 const server = http.createServer((req, res) => {
   if (req.url === '/health') {
@@ -17,13 +13,15 @@ const server = http.createServer((req, res) => {
     res.end(JSON.stringify({ status: 'ok' }));
     return;
   }
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-  res.end(`<!doctype html><title>Node sample</title><h1>Hello from the Deploy Gateway Node sample</h1>
-<p>Greeting: ${escapeHtml(process.env.GREETING || 'hello')}</p><p>Built at: ${buildInfo.builtAt ?? 'not built'}</p>`);
+  fs.readFile(page, (error, html) => {
+    if (error) {
+      res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('public/index.html is missing');
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(html);
+  });
 });
-
-function escapeHtml(text) {
-  return String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 server.listen(port, () => console.log(`listening on ${port}`));

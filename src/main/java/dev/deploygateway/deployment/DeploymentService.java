@@ -40,11 +40,12 @@ public class DeploymentService {
     private final PlatformCredentials credentials;
     private final Connections connections;
     private final DeploymentConfig config;
+    private final ProductionSwitch production;
     private final SourceHosts sourceHosts;
 
     DeploymentService(DeploymentRepository repository, DeploymentAdmission admission, DeploymentPipeline pipeline,
             DeploymentSecrets secrets, Platforms platforms, PlatformCredentials credentials, Connections connections,
-            DeploymentConfig config, SourceHosts sourceHosts) {
+            DeploymentConfig config, ProductionSwitch production, SourceHosts sourceHosts) {
         this.repository = repository;
         this.admission = admission;
         this.pipeline = pipeline;
@@ -53,11 +54,19 @@ public class DeploymentService {
         this.credentials = credentials;
         this.connections = connections;
         this.config = config;
+        this.production = production;
         this.sourceHosts = sourceHosts;
     }
 
     /** A started (or, for a repeated idempotency key, earlier) deployment and the quota after admitting it. */
     public record Submitted(DeploymentRecord record, Optional<Quota> quota, boolean replayed) {
+    }
+
+    /**
+     * A rollback or promote done: the deployment production now serves, and the production address (the
+     * platform's production domain where it names one, else the deployment's own address).
+     */
+    public record LiveChange(DeploymentRecord record, Optional<String> liveUrl) {
     }
 
     /** A page of history and the cursor of the next one (empty on the last page). */
@@ -173,6 +182,16 @@ public class DeploymentService {
             return repository.requestCancel(record.ref()).chain(() -> upstream)
                     .chain(() -> findOwnedOrFail(userId, id));
         });
+    }
+
+    /** Makes this earlier READY deployment the one production serves again, without a rebuild. */
+    public Uni<LiveChange> rollback(String userId, String id) {
+        return production.rollback(userId, id);
+    }
+
+    /** Makes this READY preview deployment the one production serves, without a rebuild. */
+    public Uni<LiveChange> promote(String userId, String id) {
+        return production.promote(userId, id);
     }
 
     private Submitted started(DeploymentAdmission.Outcome outcome, PreparedSource source, List<EnvVar> env) {

@@ -18,6 +18,8 @@ public enum Capability {
     DATABASE("database"),
     /** A running deployment can be canceled. */
     CANCEL("cancel"),
+    /** A READY preview deployment can become the production one without a rebuild. */
+    PROMOTE("promote"),
     /** An existing deployment can be rebuilt by id. */
     REDEPLOY("redeploy"),
     /** Production can be pointed back to an earlier deployment without a rebuild. */

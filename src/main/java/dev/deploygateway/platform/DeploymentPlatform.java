@@ -121,6 +121,19 @@ public interface DeploymentPlatform {
         return Uni.createFrom().failure(unsupported("rollback"));
     }
 
+    /** Makes a READY preview deployment the one production serves, without rebuilding it. */
+    default Uni<Void> promote(PlatformCredential credential, PlatformProject project, String deploymentId) {
+        return Uni.createFrom().failure(unsupported("promote"));
+    }
+
+    /**
+     * The deployment the project's production serves now and its address there, where the platform says so apart
+     * from each deployment's own address; empty where it does not (the gateway then knows only what it did).
+     */
+    default Uni<Optional<ProductionDeployment>> production(PlatformCredential credential, PlatformProject project) {
+        return Uni.createFrom().item(Optional.empty());
+    }
+
     /** Creates a database and wires its connection variables into the project's environment. */
     default Uni<DatabaseInfo> provisionDatabase(PlatformCredential credential, PlatformProject project,
             DatabaseInfo.Kind kind) {

@@ -27,11 +27,11 @@ export async function refreshQuota() {
   const box = document.getElementById('quota');
   try {
     const q = await api('/api/v1/rate-limit');
-    const reset = q.reset ? new Date(q.reset) : null; // an ISO-8601 instant
+    const reset = new Date(q.reset); // an ISO-8601 instant
     let text = `${q.remaining} of ${q.limit} deployments left`;
     if (q.remaining === 0 && q.retryAfterSeconds) {
       text += ` (next in ${Math.ceil(q.retryAfterSeconds / 60)} min)`;
-    } else if (reset && !Number.isNaN(reset.getTime()) && q.remaining < q.limit) {
+    } else if (!Number.isNaN(reset.getTime()) && q.remaining < q.limit) {
       text += ` (window resets ${reset.toLocaleTimeString()})`;
     }
     box.textContent = text;

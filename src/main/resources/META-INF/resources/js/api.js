@@ -55,3 +55,19 @@ export async function api(path, { method = 'GET', json, form, headers = {} } = {
 
 /** Path segment encoding for ids and names taken from user input or server data. */
 export const seg = (value) => encodeURIComponent(String(value));
+
+/**
+ * True when the request may have reached the server without an answer coming back (a network error), or the server
+ * failed on its side: retrying it with the same Idempotency-Key is safe and lands on the same deployment.
+ */
+export function answerLost(error) {
+  return error instanceof ApiError && (error.status === 0 || error.status >= 500);
+}
+
+/** The API's documented array answer, or an error saying the answer was not one (never a silent empty list). */
+export function arrayOf(value, what) {
+  if (!Array.isArray(value)) {
+    throw new ApiError(200, { title: 'Unexpected answer', detail: `The gateway's ${what} answer is not a list.` });
+  }
+  return value;
+}

@@ -1,13 +1,23 @@
-// One deployment, live: status steps, upload progress, the build log over Server-Sent Events, cancel/redeploy and
-// the link to the deployed site. Survives reloads: the deployment id lives in the URL hash, and the stream is
-// replayed from the server's event log and de-duplicated by event id, so no line shows twice or goes missing.
-import { api, seg } from './api.js';
-import { el, replace, describe, safeUrl, formatTime, notify } from './dom.js';
+// One deployment, live: summary, status and stream state, steps with durations, upload progress, the build log,
+// Cancel while running, and the result when it ends. Survives reloads and network cuts: the id lives in the URL
+// hash, and the event stream is replayed from the server's log and de-duplicated by event id (event-stream.js).
+import { seg } from './api.js';
+import { el, replace, describe, loading } from './dom.js';
+import { between, formatDuration, formatTime, statusWord } from './format.js';
+import { notify } from './notice.js';
+import { EventStream } from './event-stream.js';
 import { LogView } from './log-view.js';
+import { logTools } from './log-tools.js';
+import { StepsView } from './steps.js';
+import { resultPanel } from './result-panel.js';
+import { getDeployment, cancelDeployment, redeployDeployment } from './deployment-api.js';
+import { knownPlatforms } from './platforms.js';
 
-const STEPS = ['PENDING', 'UPLOADING', 'QUEUED', 'BUILDING', 'DEPLOYING', 'READY'];
 const TERMINAL = new Set(['READY', 'FAILED', 'CANCELED', 'TIMED_OUT']);
-const MAX_STREAM_RETRIES = 5;
+const STREAM_WORDS = {
+  connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…', retrying: 'Reconnecting…',
+  ended: 'Finished', stopped: '',
+};
 
 let current = null;
 let listeners = { finished: () => {}, redeployed: () => {} };
@@ -23,197 +33,235 @@ export function closeDeployment() {
   document.getElementById('deployment-panel').hidden = true;
 }
 
+/** Shows deployment `id`; resolves once its view is on screen (or its not-found state). */
 export function showDeployment(id) {
   if (current?.id === id) {
-    return;
+    return current.ready;
   }
   current?.stop();
   current = new DeploymentWatch(id);
-  current.start();
+  return current.start();
+}
+
+/** Starts a new deployment of the same source and settings, then shows it. */
+export async function redeploy(id) {
+  try {
+    listeners.redeployed(await redeployDeployment(id));
+  } catch (e) {
+    notify(`Redeploy failed: ${describe(e)}`, 'error');
+  }
 }
 
 class DeploymentWatch {
   constructor(id) {
     this.id = id;
-    this.seen = new Set();
-    this.lastId = null;
-    this.status = 'PENDING';
-    this.ended = false;
-    this.retries = 0;
-    this.source = null;
-    this.log = new LogView();
+    this.box = document.getElementById('deployment');
+    this.title = document.getElementById('deployment-title');
+    this.lastStatus = null;
+    this.lastAt = null;
+    this.provisioned = '';
   }
 
   start() {
-    const panel = document.getElementById('deployment-panel');
-    panel.hidden = false;
-    this.statusText = el('p', { class: 'status-text', role: 'status', 'aria-live': 'polite', id: 'deployment-status' });
-    this.steps = el('ol', { class: 'steps', 'aria-label': 'Deployment steps' },
-      STEPS.map((s) => el('li', { dataset: { step: s }, text: s.charAt(0) + s.slice(1).toLowerCase() })));
-    this.progress = el('progress', { id: 'upload-progress', max: '1', value: '0', 'aria-label': 'Upload progress' });
-    this.progressText = el('span', { class: 'hint' });
-    this.progressBox = el('div', { class: 'progress', hidden: true }, this.progress, this.progressText);
-    this.errorBox = el('div', { class: 'error-box', role: 'alert', hidden: true });
-    this.summary = el('dl', { class: 'summary' });
-    this.actions = el('div', { class: 'actions' });
-    this.root = el('div', { class: 'deployment', dataset: { deploymentId: this.id, status: 'PENDING' } },
-      this.summary, this.statusText, this.steps, this.progressBox, this.errorBox, this.actions, this.log.root);
-    replace(document.getElementById('deployment'), this.root);
-    this.setStatus('PENDING');
-    this.refreshView().then(() => this.connect());
+    document.getElementById('deployment-panel').hidden = false;
+    this.title.textContent = 'Deployment';
+    replace(this.box, loading('the deployment'));
+    this.ready = this.load();
+    return this.ready;
   }
 
   stop() {
     this.stopped = true;
-    this.source?.close();
-    clearTimeout(this.retryTimer);
+    this.stream?.stop();
   }
 
-  async refreshView() {
+  async load() {
     try {
-      this.view = await api(`/api/v1/deployments/${seg(this.id)}`);
-      this.renderView();
+      this.view = await getDeployment(this.id);
     } catch (e) {
-      this.showError(`Deployment could not be loaded: ${describe(e)}`);
-      if (e.status === 404) {
-        this.ended = true; // nothing to stream
+      if (!this.stopped) {
+        this.showLoadFailure(e);
       }
+      return;
+    }
+    if (this.stopped) {
+      return;
+    }
+    this.render();
+    this.stream = new EventStream(`/api/v1/deployments/${seg(this.id)}/events`, {
+      onEvent: (kind, data, id) => this.onEvent(kind, data, id),
+      onState: (state) => this.onStreamState(state),
+      beforeRetry: () => this.stillThere(),
+    });
+    this.stream.start();
+  }
+
+  /** A 404 is a state of its own: nothing to stream, nothing to cancel. */
+  showLoadFailure(error) {
+    if (error.status === 404) {
+      this.title.textContent = 'Deployment not found';
+      replace(this.box, el('div', { class: 'not-found', id: 'deployment-not-found', dataset: { deploymentId: this.id } },
+        el('p', { text: `There is no deployment ${this.id} in your account. It may belong to another account, or `
+          + 'the link may be mistyped.' }),
+        el('a', { href: '#', text: 'Start a new deployment' })));
+      return;
+    }
+    replace(this.box, el('div', { class: 'error-box', role: 'alert', text: `The deployment could not be loaded: `
+      + `${describe(error)}` }), el('button', {
+      type: 'button', class: 'secondary', text: 'Try again', onClick: () => this.start(),
+    }));
+  }
+
+  /** Before reconnecting after the server refused the stream: is the deployment still ours to watch? */
+  async stillThere() {
+    try {
+      this.view = await getDeployment(this.id);
+      return !this.stopped;
+    } catch (e) {
+      if (e.status === 404 || e.status === 401) {
+        this.stream.stop();
+        this.showLoadFailure(e);
+        return false;
+      }
+      return !this.stopped;
     }
   }
 
-  renderView() {
+  render() {
     const v = this.view;
-    document.getElementById('deployment-title').textContent = `Deployment of ${v.projectName}`;
-    const env = v.env || [];
-    replace(this.summary,
-      el('dt', { text: 'Project' }), el('dd', { text: v.projectName }),
-      el('dt', { text: 'Platform' }), el('dd', { text: `${v.platform} · ${v.target}` }),
-      el('dt', { text: 'Started' }), el('dd', { text: formatTime(v.createdAt) }),
-      env.length ? el('dt', { text: 'Environment' }) : null,
-      env.length ? el('dd', {}, el('ul', { class: 'env-list' },
-        env.map((e) => el('li', {}, el('code', { text: e.key }), ' = ',
-          el('code', { class: e.sensitive ? 'masked' : null, text: e.value ?? '' }))))) : null);
-    if (!this.ended || TERMINAL.has(v.status)) {
-      this.setStatus(v.status, null, v.url);
-    }
+    this.title.textContent = `Deployment of ${v.projectName}`;
+    this.statusText = el('p', { class: 'status-text', role: 'status', id: 'deployment-status' });
+    this.streamState = el('span', { class: 'stream-state', id: 'stream-state', 'aria-live': 'polite' });
+    this.streamNote = el('p', { class: 'hint', id: 'stream-note', hidden: true });
+    this.steps = new StepsView();
+    this.progress = el('progress', { id: 'upload-progress', max: '1', value: '0', 'aria-label': 'Upload progress' });
+    this.progressText = el('span', { class: 'hint' });
+    this.progressBox = el('div', { class: 'progress', hidden: true }, this.progress, this.progressText);
+    this.errorBox = el('div', { class: 'error-box', role: 'alert', hidden: true });
+    this.result = el('div', { class: 'result-slot' });
+    this.actions = el('div', { class: 'actions' });
+    this.log = new LogView();
+    const env = v.env;
+    this.root = el('div', { class: 'deployment', dataset: { deploymentId: this.id, status: v.status } },
+      el('dl', { class: 'summary' },
+        el('dt', { text: 'Project' }), el('dd', { text: v.projectName }),
+        el('dt', { text: 'Platform' }), el('dd', { text: `${v.platform} · ${v.target}` }),
+        el('dt', { text: 'Started' }), el('dd', { text: formatTime(v.createdAt) }),
+        env.length ? el('dt', { text: 'Environment' }) : null,
+        env.length ? el('dd', {}, el('ul', { class: 'env-list' }, env.map((e) => el('li', {},
+          el('code', { text: e.key }), ' = ', el('code', { class: e.sensitive ? 'masked' : null, text: e.value })))))
+          : null),
+      el('div', { class: 'status-line' }, this.statusText, this.streamState), this.streamNote,
+      this.steps.root, this.progressBox, this.errorBox, this.result, this.actions,
+      logTools(this.log, `${v.projectName}-${this.id}.log`), this.log.root);
+    replace(this.box, this.root);
+    this.setStatus(v.status, null);
     if (v.error) {
-      this.showError(`${v.error.code}${v.error.step ? ` in ${v.error.step}` : ''}: ${v.error.message || ''}`);
+      this.showError(v.error);
     }
   }
 
-  connect() {
-    if (this.stopped || this.ended) {
-      return;
+  onStreamState(state) {
+    this.streamState.dataset.state = state;
+    this.streamState.textContent = STREAM_WORDS[state] ?? '';
+    if (state === 'live') {
+      this.streamNote.hidden = true;
     }
-    // First connection: the whole log (the server replays it). Reconnections we make ourselves continue after
-    // the last event we rendered; the browser's own reconnects send Last-Event-ID. Either way `seen` drops
-    // anything already on screen.
-    const after = this.lastId ? `?after=${encodeURIComponent(this.lastId)}` : '';
-    const source = new EventSource(`/api/v1/deployments/${seg(this.id)}/events${after}`, { withCredentials: true });
-    this.source = source;
-    source.onopen = () => { this.retries = 0; };
-    for (const kind of ['status', 'log', 'progress', 'warning', 'error', 'end']) {
-      source.addEventListener(kind, (event) => this.onEvent(kind, event));
-    }
-    source.onerror = () => {
-      if (this.ended || this.stopped) {
-        source.close();
-        return;
-      }
-      if (source.readyState === EventSource.CLOSED) {
-        // The server refused the stream (e.g. 401/404/5xx): EventSource gives up, so we retry a few times.
-        this.retryLater();
-      } else {
-        this.statusText.textContent = `${this.statusLabel()} (reconnecting to the log…)`;
-      }
-    };
   }
 
-  retryLater() {
-    this.source?.close();
-    if (this.retries >= MAX_STREAM_RETRIES) {
-      this.showError('The live log is unavailable. Reload the page to try again.');
-      return;
-    }
-    this.retries += 1;
-    this.retryTimer = setTimeout(() => this.refreshView().then(() => this.connect()), 1000 * 2 ** this.retries);
-  }
-
-  onEvent(kind, event) {
-    if (event.lastEventId) {
-      if (this.seen.has(event.lastEventId)) {
-        return; // replayed after a reconnect or a reload
-      }
-      this.seen.add(event.lastEventId);
-      this.lastId = event.lastEventId;
-    }
-    let data = {};
-    try {
-      data = JSON.parse(event.data);
-    } catch (e) {
-      data = { text: event.data };
-    }
-    const id = event.lastEventId;
+  onEvent(kind, data, id) {
     switch (kind) {
       case 'status':
-        this.setStatus(data.status, data.message);
-        this.log.append({ id, kind: 'status', text: `▸ ${data.status}${data.message ? `: ${data.message}` : ''}` });
+        this.onStatus(data, id);
         break;
       case 'log':
-        this.log.append({ id, kind: 'log', stream: data.stream, text: data.text });
+        this.lastAt = data.at || this.lastAt;
+        this.log.append({ id, kind: 'log', stream: data.stream, text: data.text, at: data.at });
         break;
       case 'progress':
         this.setProgress(data);
         break;
       case 'warning':
-        this.log.append({ id, kind: 'warning', text: `Warning: ${data.message}` });
+        if (id === null) {
+          // The server's note that this connection is being cut (a slow viewer): the stream resumes by itself.
+          this.streamNote.hidden = false;
+          this.streamNote.textContent = data.message;
+        } else {
+          this.log.append({ id, kind: 'warning', text: `Warning: ${data.message}`, at: this.lastAt });
+        }
         break;
       case 'error':
-        this.log.append({ id, kind: 'error', text: `Error ${data.code || ''}: ${data.message || ''}` });
-        this.showError(`${data.code || 'ERROR'}${data.step ? ` in ${data.step}` : ''}: ${data.message || ''}`);
+        this.log.append({ id, kind: 'error', text: `Error ${data.code}: ${data.message}`, at: this.lastAt });
+        this.showError(data);
         break;
       case 'end':
-        this.ended = true;
-        this.source.close(); // otherwise EventSource reconnects to a finished stream forever
-        this.setStatus(data.status, null, data.url);
-        this.log.append({ id, kind: 'status', text: `■ Finished: ${data.status}` });
-        listeners.finished(this.id, data);
+        this.onEnd(data, id);
         break;
       default:
         break;
     }
   }
 
-  statusLabel() {
-    return this.status.charAt(0) + this.status.slice(1).toLowerCase().replace('_', ' ');
+  onStatus(data, id) {
+    if (data.step === 'provision' && data.message) {
+      this.provisioned = data.message;
+    }
+    this.closeStep(data.at);
+    this.lastAt = data.at || this.lastAt;
+    const seq = this.log.append({
+      id, kind: 'status', at: data.at,
+      text: `▸ ${statusWord(data.status)}${data.step ? ` (${data.step})` : ''}${data.message ? `: ${data.message}` : ''}`,
+    });
+    this.lastStatus = { seq, at: data.at };
+    this.setStatus(data.status, data.message, data.at);
   }
 
-  setStatus(status, message, url) {
+  /** The previous status line gets its duration: until `at`, when the next one began (or the deployment ended). */
+  closeStep(at) {
+    const took = this.lastStatus ? between(this.lastStatus.at, at) : null;
+    if (took !== null) {
+      this.log.setNote(this.lastStatus.seq, formatDuration(took));
+    }
+  }
+
+  async onEnd(data, id) {
+    try {
+      this.view = await getDeployment(this.id);
+    } catch (e) {
+      this.view = { ...this.view, status: data.status, url: data.url ?? null };
+    }
+    this.closeStep(this.view.finishedAt);
+    this.log.append({ id, kind: 'status', text: `■ Finished: ${statusWord(data.status)}`, at: this.view.finishedAt });
+    this.setStatus(data.status, null, null);
+    if (this.view.error && data.status !== 'CANCELED') {
+      this.showError(this.view.error);
+    }
+    const platform = knownPlatforms().find((p) => p.id === this.view.platform);
+    replace(this.result, resultPanel({
+      view: { ...this.view, status: data.status, url: data.url ?? this.view.url },
+      capabilities: platform?.capabilities ?? {},
+      provisioned: this.provisioned,
+      onRedeploy: () => redeploy(this.id),
+      onLive: (answer) => notify(`${this.view.projectName} is live in production${answer.live.url ? ` at `
+        + `${answer.live.url}` : ''}.`, 'success'),
+    }));
+    listeners.finished({ ...this.view, status: data.status, url: data.url ?? this.view.url });
+  }
+
+  setStatus(status, message, at) {
     if (!status) {
       return;
     }
     this.status = status;
     this.root.dataset.status = status;
-    this.statusText.textContent = `${this.statusLabel()}${message ? ` — ${message}` : ''}`;
-    const failed = TERMINAL.has(status) && status !== 'READY';
-    let index = STEPS.indexOf(status);
-    if (failed) {
-      // Mark the step that was running when it failed.
-      const reached = [...this.steps.children].filter((li) => li.className !== '');
-      index = Math.max(0, reached.length - 1);
-    }
-    [...this.steps.children].forEach((li, i) => {
-      li.className = i < index || status === 'READY' ? 'done' : i === index ? (failed ? 'failed' : 'active') : '';
-      if (i === index && !failed && status !== 'READY') {
-        li.setAttribute('aria-current', 'step');
-      } else {
-        li.removeAttribute('aria-current');
-      }
-    });
+    this.statusText.textContent = `${statusWord(status)}${message ? ` — ${message}` : ''}`;
+    this.steps.show(status, at, this.view.finishedAt);
     if (status === 'UPLOADING') {
       this.progressBox.hidden = false;
     }
-    this.renderActions(url ?? this.view?.url);
+    replace(this.actions, TERMINAL.has(status) ? null : el('button', {
+      type: 'button', class: 'danger', id: 'cancel-deployment', text: 'Cancel', onClick: () => this.cancel(),
+    }));
   }
 
   setProgress(p) {
@@ -228,38 +276,19 @@ class DeploymentWatch {
       : ' Nothing to upload: the platform already has every file.';
   }
 
-  showError(text) {
+  /** A server `error` event or the view's error: code, step and the platform's words. */
+  showError(error) {
     this.errorBox.hidden = false;
-    this.errorBox.textContent = text;
-  }
-
-  renderActions(url) {
-    const terminal = TERMINAL.has(this.status);
-    const href = url ? safeUrl(url) : null;
-    replace(this.actions,
-      href && this.status === 'READY'
-        ? el('a', { class: 'button', id: 'open-site', href, target: '_blank', rel: 'noopener noreferrer', text: 'Open site' })
-        : null,
-      !terminal ? el('button', { type: 'button', class: 'danger', id: 'cancel-deployment', text: 'Cancel', onClick: () => this.cancel() }) : null,
-      terminal ? el('button', { type: 'button', class: 'secondary', text: 'Redeploy', onClick: () => redeploy(this.id) }) : null);
+    this.errorBox.textContent = `${error.code}${error.step ? ` in ${error.step}` : ''}: ${error.message}`;
   }
 
   async cancel() {
     try {
-      await api(`/api/v1/deployments/${seg(this.id)}/cancel`, { method: 'POST' });
-      this.statusText.textContent = 'Cancelling…';
+      await cancelDeployment(this.id);
+      this.statusText.textContent = 'Canceling…';
     } catch (e) {
-      this.showError(`Cancel failed: ${describe(e)}`);
+      notify(`Cancel failed: ${describe(e)}`, 'error');
     }
   }
 }
 
-/** Starts a new deployment of the same source and settings, then shows it. */
-export async function redeploy(id) {
-  try {
-    const view = await api(`/api/v1/deployments/${seg(id)}/redeploy`, { method: 'POST' });
-    listeners.redeployed(view);
-  } catch (e) {
-    notify(`Redeploy failed: ${describe(e)}`, 'error');
-  }
-}

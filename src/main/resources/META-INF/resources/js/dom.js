@@ -39,6 +39,11 @@ export function replace(node, ...children) {
   node.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
 }
 
+/** A "Loading …" line for a region whose data has not arrived yet (announced politely). */
+export function loading(what) {
+  return el('p', { class: 'loading', role: 'status', text: `Loading ${what}…` });
+}
+
 // CSI sequences (colours, cursor moves), OSC sequences (titles, hyperlinks) and any other lone escape.
 const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-_]/g;
 // Other C0 controls (except tab) and DEL: a carriage return would otherwise garble the line on copy.
@@ -59,29 +64,33 @@ export function safeUrl(url) {
   }
 }
 
-export function formatTime(iso) {
-  if (!iso) {
-    return '';
-  }
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? '' : date.toLocaleString();
-}
-
-/** Shows a transient message in the page's status region. */
-export function notify(message, kind = 'info') {
-  const box = document.getElementById('notice');
-  box.className = `notice ${kind}`;
-  box.textContent = message;
-  box.hidden = !message;
-}
-
-/** Human text for an ApiError or any other failure. */
+/**
+ * Human text for an ApiError or any other failure: the server's own sentence, said once (a 429's detail already
+ * says when to try again; its Retry-After is not repeated).
+ */
 export function describe(error) {
   if (!error) {
     return '';
   }
   const p = error.problem || {};
-  const base = p.detail || p.title || error.message || 'Something went wrong.';
-  const retry = p.retryAfterSeconds ? ` Try again in ${p.retryAfterSeconds} s.` : '';
-  return `${base}${retry}`;
+  return p.detail || p.title || error.message || 'Something went wrong.';
+}
+
+/**
+ * Puts `text` on the clipboard: the async Clipboard API where the page may use it, else a selected, off-screen
+ * textarea and the copy command. Resolves true when one of them worked.
+ */
+export async function copyText(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch (e) {
+    const area = el('textarea', { class: 'visually-hidden', readonly: true, 'aria-hidden': 'true' });
+    area.value = text;
+    document.body.append(area);
+    area.select();
+    const copied = document.execCommand('copy');
+    area.remove();
+    return copied;
+  }
 }

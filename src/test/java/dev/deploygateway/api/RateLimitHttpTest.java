@@ -19,14 +19,15 @@ import dev.deploygateway.ratelimit.DeploymentRateLimiter;
 import dev.deploygateway.store.RedisClients;
 import dev.deploygateway.store.RedisServerResource;
 import dev.deploygateway.store.ScoredMember;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.vertx.mutiny.core.Vertx;
 
 /** The quota endpoint, the 429 contract and Redis outages, over HTTP against a real redis-server. */
 @QuarkusTest
-@QuarkusTestResource(value = RedisServerResource.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = RedisServerResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class RateLimitHttpTest {
 
     String user;

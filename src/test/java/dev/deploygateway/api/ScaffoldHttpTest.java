@@ -44,7 +44,7 @@ class ScaffoldHttpTest {
                 .statusCode(200)
                 .body("name", contains("static-site", "node-app"))
                 .body("find { it.name == 'static-site' }.fileCount", equalTo(5))
-                .body("find { it.name == 'node-app' }.fileCount", equalTo(4))
+                .body("find { it.name == 'node-app' }.fileCount", equalTo(5))
                 .body("find { it.name == 'static-site' }.bytes", greaterThan(500))
                 .body("find { it.name == 'static-site' }.description", org.hamcrest.Matchers.containsString("static"));
     }

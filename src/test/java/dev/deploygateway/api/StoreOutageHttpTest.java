@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.deploygateway.identity.TestTokens;
 import dev.deploygateway.store.RedisServerResource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -24,7 +25,7 @@ import io.restassured.http.ContentType;
  * full quota, and everything works again once Redis is back.
  */
 @QuarkusTest
-@QuarkusTestResource(value = RedisServerResource.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = RedisServerResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class StoreOutageHttpTest {
 
     @AfterEach

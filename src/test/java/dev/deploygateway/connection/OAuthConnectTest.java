@@ -74,9 +74,9 @@ class OAuthConnectTest extends ConnectionTestSupport {
         var common = Map.of("oauth", true, "tokenConnect", true, "gitSource", false, "database", true,
                 "cancel", true, "redeploy", true, "rollback", true, "gitPush", false);
         var vercel = new HashMap<String, Boolean>(common);
-        vercel.putAll(Map.of("fileUpload", true, "tarballUpload", false));
+        vercel.putAll(Map.of("fileUpload", true, "tarballUpload", false, "promote", true));
         var railway = new HashMap<String, Boolean>(common);
-        railway.putAll(Map.of("fileUpload", false, "tarballUpload", true));
+        railway.putAll(Map.of("fileUpload", false, "tarballUpload", true, "promote", false));
         assertThat(listing.getMap("[0].capabilities", String.class, Boolean.class)).isEqualTo(vercel);
         assertThat(listing.getMap("[1].capabilities", String.class, Boolean.class)).isEqualTo(railway);
         assertThat(listing.getString("[1].connection.state")).isEqualTo("NOT_CONNECTED");

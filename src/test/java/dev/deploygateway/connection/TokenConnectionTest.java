@@ -100,7 +100,7 @@ class TokenConnectionTest extends ConnectionTestSupport {
     }
 
     @Test
-    void aTakenNameComesWithCheckedSuggestions() {
+    void theCallersOwnProjectIsDeployableAndComesWithCheckedFreshNames() {
         String alice = user("alice");
         String token = mint("names-alice");
         put(alice, Map.of("token", token)).statusCode(200);
@@ -109,10 +109,14 @@ class TokenConnectionTest extends ConnectionTestSupport {
                 .body(Map.of("name", name)).post("/sandbox/vercel/v11/projects").then().statusCode(200);
 
         as(alice).get("/api/v1/platforms/vercel/names/" + name).then().statusCode(200)
-                .body("available", equalTo(false)).body("suggestions", not(empty()))
-                .body("suggestions", everyItem(startsWith(name + "-")));
+                .body("available", equalTo(true)).body("existing", equalTo(true))
+                .body("reason", equalTo("is a project you already have: deploying adds to it"))
+                .body("suggestions", not(empty())).body("suggestions", everyItem(startsWith(name + "-")));
         as(alice).get("/api/v1/platforms/vercel/names/" + name + "-free").then().statusCode(200)
-                .body("available", equalTo(true)).body("suggestions", empty());
+                .body("available", equalTo(true)).body("existing", equalTo(false)).body("suggestions", empty());
+        as(alice).get("/api/v1/platforms/vercel/names/Not Valid").then().statusCode(200)
+                .body("available", equalTo(false)).body("existing", equalTo(false))
+                .body("reason", startsWith("Project names can be up to 100 characters"));
     }
 
     @Test

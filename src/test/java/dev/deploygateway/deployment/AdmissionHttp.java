@@ -23,7 +23,6 @@ import dev.deploygateway.identity.TestTokens;
 import dev.deploygateway.ratelimit.DeploymentRateLimiter;
 import dev.deploygateway.store.RedisServerResource;
 import dev.deploygateway.store.SharedStore;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 
 /** Deployment requests over real HTTP (many at once) and what the store holds afterwards. */

@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 import dev.deploygateway.store.RedisServerResource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -21,7 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * {@code Idempotency-Key} sent fifty times at once makes one deployment with one slot.
  */
 @QuarkusTest
-@QuarkusTestResource(value = RedisServerResource.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = RedisServerResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class AdmissionUnderLoadTest extends AdmissionHttp {
 
     @Test

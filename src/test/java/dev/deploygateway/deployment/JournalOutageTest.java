@@ -14,7 +14,8 @@ import dev.deploygateway.events.DeploymentEvent;
 import dev.deploygateway.platform.PlatformState;
 import dev.deploygateway.store.RedisClients;
 import dev.deploygateway.store.RedisServerResource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.mutiny.core.Vertx;
@@ -26,7 +27,7 @@ import io.vertx.mutiny.core.Vertx;
  */
 @QuarkusTest
 @TestProfile(OwnershipFixture.FakePlatformProfile.class)
-@QuarkusTestResource(value = RedisServerResource.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = RedisServerResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class JournalOutageTest extends OwnershipFixture {
 
     @Test

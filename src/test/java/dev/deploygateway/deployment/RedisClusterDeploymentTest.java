@@ -22,7 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import dev.deploygateway.identity.TestTokens;
 import dev.deploygateway.store.DebianRedisPresent;
 import dev.deploygateway.store.RedisClusterResource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -33,7 +34,7 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 @ExtendWith(DebianRedisPresent.class)
-@QuarkusTestResource(value = RedisClusterResource.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = RedisClusterResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RedisClusterDeploymentTest {
 

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.deploygateway.store.RedisBehindProxyResource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -24,7 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * ends up holding belongs to a deployment that exists.
  */
 @QuarkusTest
-@QuarkusTestResource(value = RedisBehindProxyResource.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = RedisBehindProxyResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class SlowAdmissionScriptTest extends AdmissionHttp {
 
     @AfterEach

@@ -26,7 +26,8 @@ import dev.deploygateway.platform.PlatformState;
 import dev.deploygateway.store.RedisClients;
 import dev.deploygateway.store.RedisServerResource;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -44,7 +45,7 @@ import io.vertx.mutiny.core.Vertx;
  */
 @QuarkusTest
 @TestProfile(OwnershipFixture.FakePlatformProfile.class)
-@QuarkusTestResource(value = RedisServerResource.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = RedisServerResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class ViewerBurstTest extends OwnershipFixture {
 
     private static final int VIEWERS = 1000;

@@ -44,6 +44,9 @@ class FanOutConcurrencyTest {
         vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(4));
         store = new MemoryStore(Clock.systemUTC());
         feeds = new EventFeeds(store, TestDeploymentConfig.defaults(), vertx, new SimpleMeterRegistry());
+        // Mutiny's context propagation registers its manager on first use, and two threads doing that at once
+        // outside a Quarkus app race ("ContextManagerProvider already set"): use it once here, on one thread.
+        store.streamRead(EventLog.key(USER, DEPLOYMENT), StreamIds.BEGINNING, 1).await().indefinitely();
     }
 
     @AfterEach

@@ -10,11 +10,14 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * The app as the browser tests see it: on a port known before start (the browser, the OAuth redirects and the
  * site links all need absolute URLs to it), with sandbox builds slow enough that a person, or a test, sees the
- * log arrive line by line (about 10 steps of 120 ms; 5x that with the slow-build marker).
+ * log arrive line by line (about 10 steps of 120 ms; 15x that with the slow-build marker: long enough to cut the
+ * network for 5 s in the middle of one), and a code generator's origin (another free port, served by
+ * {@link GeneratorSite}) allowed as a hand-off redirect.
  */
 public class BrowserTestApp implements QuarkusTestResourceLifecycleManager {
 
     static volatile int port;
+    static volatile int generatorPort;
 
     static String baseUrl() {
         return "http://localhost:" + port;
@@ -26,13 +29,16 @@ public class BrowserTestApp implements QuarkusTestResourceLifecycleManager {
         // resource returns, so use it when there is one; otherwise reserve one.
         String fixed = System.getProperty("quarkus.http.test-port", "0");
         port = Integer.parseInt(fixed) > 0 ? Integer.parseInt(fixed) : freePort();
+        generatorPort = freePort();
         String base = "http://localhost:" + port;
         return Map.of(
                 "quarkus.http.test-port", Integer.toString(port),
                 "gateway.identity.allowed-origins", base,
                 "gateway.vercel.authorize-url", base + "/sandbox/vercel/oauth/authorize",
                 "gateway.oauth.vercel.callback-url", base + "/api/v1/platforms/vercel/callback",
-                "sandbox.vercel.step-delay", "120ms");
+                "sandbox.vercel.step-delay", "120ms",
+                "sandbox.vercel.slow-build-factor", "15",
+                "gateway.handoff.redirect-origins", GeneratorSite.origin());
     }
 
     private static int freePort() {
@@ -46,5 +52,6 @@ public class BrowserTestApp implements QuarkusTestResourceLifecycleManager {
     @Override
     public void stop() {
         port = 0;
+        generatorPort = 0;
     }
 }

@@ -4,42 +4,36 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.NoSuchElementException;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
-import dev.deploygateway.deployment.SseStreams;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /**
  * The newcomer's path through the demo page in a real Chromium, against the app and its Vercel sandbox: sign in,
- * connect, deploy, watch the build live, open the site; a reload in the middle of a build; a failing build.
+ * connect, deploy, watch the build live, read the result, open the site; a reload in the middle of a build; a
+ * failing build; a canceled one.
  */
 @QuarkusTest
 @WithTestResource(BrowserTestApp.class)
 @ExtendWith(ChromiumPresent.class)
 class DeploymentFlowTest {
 
-    private static final Set<String> TERMINAL = Set.of("READY", "FAILED", "CANCELED", "TIMED_OUT");
-    private static final Duration BUILD_TIMEOUT = Duration.ofSeconds(60);
-
     private static final String SECRET = "s3cr3t-value-never-shown";
 
     private HeadlessChromium browser;
+    private DemoPage page;
 
     @AfterEach
     void close(TestInfo test) {
@@ -49,36 +43,61 @@ class DeploymentFlowTest {
         }
     }
 
-    @Test
-    void deploysTheStaticSiteSampleLiveAndOpensTheSite() {
+    private void start() {
         browser = HeadlessChromium.start(1280, 1000);
-        signIn("newcomer");
-        connectVercelWithOAuth();
+        page = new DemoPage(browser);
+    }
+
+    @Test
+    void deploysTheStaticSiteSampleLiveAndShowsTheResult() {
+        start();
+        browser.grantClipboard(BrowserTestApp.baseUrl());
+        page.signIn("newcomer");
+        page.connectWithOAuth("vercel");
         String quotaBefore = browser.find("#quota").getAttribute("data-remaining");
 
-        fillProjectName("my-first-site");
-        browser.await(ExpectedConditions.attributeToBe(By.id("name-status"), "data-available", "true"));
-        new org.openqa.selenium.support.ui.Select(browser.find("#sample")).selectByValue("static-site");
-        addEnv("API_URL", "https://api.example.test", false);
-        addEnv("API_SECRET", SECRET, true);
-        browser.find("#deploy-submit").click();
+        page.fillProjectName("my-first-site");
+        assertThat(browser.find("#name-status").getAttribute("data-available")).isEqualTo("true");
+        assertThat(browser.find("#name-status").getText()).isEqualTo("\"my-first-site\" is available.");
+        new Select(browser.find("#sample")).selectByValue("static-site");
+        new Select(browser.find("#database")).selectByValue("postgres");
+        page.addEnv("API_URL", "https://api.example.test", false);
+        page.addEnv("API_SECRET", SECRET, true);
+        page.deploy();
 
-        String id = awaitDeploymentShown();
+        String id = page.awaitDeploymentShown();
         assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("deployment-title");
         // The secret left the form with the request and is shown masked only.
         assertThat(browser.find("#env-value-1").getAttribute("value")).isEmpty();
         assertThat(browser.find("#env-value-0").getAttribute("value")).isEqualTo("https://api.example.test");
         browser.await(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".env-list code.masked")));
         assertThat(browser.driver().getPageSource()).doesNotContain(SECRET);
-        // Live: build log lines are on the page while the deployment is still running.
-        browser.await(d -> !d.findElements(By.cssSelector(".log li[data-kind='log']")).isEmpty()
-                && !TERMINAL.contains(status()));
-        browser.await(BUILD_TIMEOUT, statusIs("READY"));
-        browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("open-site")));
+        // Live: build log lines, each with its time, are on the page while the deployment is still running.
+        browser.await(d -> !page.renderedTexts("log").isEmpty() && !DemoPage.TERMINAL.contains(page.status()));
+        assertThat(browser.find(".log .line[data-kind='log'] .ts").getText()).matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3}");
+        assertThat(page.streamState()).isEqualTo("live");
+        assertThat(AccessibilityCheck.violations(browser)).as("accessibility with a running deployment open").isEmpty();
+        page.awaitStatus("READY");
+
+        // The result: the address as text with a copy button, how long it took, the database it provisioned.
+        WebElement result = browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("result")));
+        String site = browser.find("#open-site").getAttribute("href");
+        assertThat(browser.find("#result-url").getText()).isEqualTo(site);
+        assertThat(browser.find("#result-duration").getText()).matches("\\d+(\\.\\d)? s|\\d+ ms|\\d+ min \\d\\d s");
+        assertThat(browser.find("#result-database").getText())
+                .matches("PostgreSQL — Database my-first-site-postgres ready; wired DATABASE_URL.*");
+        assertThat(result.findElement(By.id("result-title")).getText()).isEqualTo("Ready");
+        browser.find("#copy-url").click();
+        browser.await(ExpectedConditions.textToBe(By.id("result-status"), "Address copied."));
+        assertThat(browser.clipboard()).isEqualTo(site);
+        // Every step the deployment went through says how long it took; the status lines of the log too.
+        assertThat(browser.find(".steps li[data-step='BUILDING'] .step-time").getText()).matches(".*\\d.*");
+        assertThat(browser.driver().findElements(By.cssSelector(".log .line[data-kind='status'] .note")))
+                .isNotEmpty().allMatch(note -> note.getText().matches("\\d+(\\.\\d)? (ms|s)|\\d+ min \\d\\d s"));
+        assertThat(page.streamState()).isEqualTo("ended");
         // The upload's progress events filled the bar: every file sent, or none needed (the sandbox keeps blobs
         // by digest, so an earlier test may already have uploaded the same sample).
         WebElement progress = browser.find("#upload-progress");
-        assertThat(progress.isDisplayed()).isTrue();
         assertThat(progress.getAttribute("value")).isEqualTo(progress.getAttribute("max"));
         assertThat(browser.find(".progress .hint").getText())
                 .matches("(\\d+)/\\1 files, .*|Nothing to upload: the platform already has every file\\.");
@@ -87,58 +106,66 @@ class DeploymentFlowTest {
                 By.cssSelector("#history tr[data-deployment-id='" + id + "']")));
         browser.script("document.getElementById('deployment-panel').scrollIntoView()");
         browser.screenshot("deployment-view"); // the source of docs/screenshots/deployment-view.png
+        assertThat(AccessibilityCheck.violations(browser)).as("accessibility with a finished deployment open")
+                .isEmpty();
 
-        assertRenderedLogMatchesServer("newcomer", id);
+        page.assertRenderedLogMatchesServer("newcomer", id);
+
+        // The project now exists in the account: the name check says so, and deploying to it is fine.
+        page.fillProjectName("my-first-site");
+        assertThat(browser.find("#name-status").getAttribute("data-available")).isEqualTo("true");
+        assertThat(browser.find("#name-status").getAttribute("data-existing")).isEqualTo("true");
+        assertThat(browser.find("#name-status").getText()).contains("a project you already have");
 
         // Redeploy from the history: a new deployment of the same source, shown live in its place.
-        browser.find("#history tr[data-deployment-id='" + id + "'] button").click();
+        browser.find("#history tr[data-deployment-id='" + id + "'] [data-action='redeploy']").click();
         browser.await(d -> !id.equals(d.findElement(By.cssSelector(".deployment")).getAttribute("data-deployment-id")));
-        String redeployed = awaitDeploymentShown();
-        browser.await(BUILD_TIMEOUT, statusIs("READY"));
-        assertRenderedLogMatchesServer("newcomer", redeployed);
+        String redeployed = page.awaitDeploymentShown();
+        page.awaitStatus("READY");
+        page.assertRenderedLogMatchesServer("newcomer", redeployed);
 
-        String site = browser.find("#open-site").getAttribute("href");
-        browser.driver().get(site);
+        browser.driver().get(browser.find("#open-site").getAttribute("href"));
         browser.await(ExpectedConditions.titleIs("Deployed with Deploy Gateway"));
         assertThat(browser.find("h1").getText()).isEqualTo("Deployed with Deploy Gateway");
     }
 
     @Test
     void aReloadMidBuildContinuesTheLogWithoutDuplicates() {
-        browser = HeadlessChromium.start(1280, 1000);
-        signIn("reloader");
-        connectVercelWithOAuth();
+        start();
+        page.signIn("reloader");
+        page.connectWithOAuth("vercel");
         String id = ScenarioSample.deploy("reloader", "slow-site", "static-site", ".sandbox/slow-build");
-        browser.driver().get(BrowserTestApp.baseUrl() + "/#/deployments/" + id);
-        assertThat(awaitDeploymentShown()).isEqualTo(id);
-        browser.await(d -> d.findElements(By.cssSelector(".log li[data-kind='log']")).size() >= 2);
-        assertThat(status()).isNotIn(TERMINAL);
+        page.open(id);
+        assertThat(page.awaitDeploymentShown()).isEqualTo(id);
+        browser.await(d -> page.renderedTexts("log").size() >= 2);
+        assertThat(page.status()).isNotIn(DemoPage.TERMINAL);
         browser.driver().navigate().refresh();
 
         browser.await(ExpectedConditions.attributeToBe(By.cssSelector(".deployment"), "data-deployment-id", id));
-        browser.await(d -> !d.findElements(By.cssSelector(".log li[data-kind='log']")).isEmpty());
+        browser.await(d -> !page.renderedTexts("log").isEmpty());
         // The reload really happened while the build was running.
-        assertThat(status()).isNotIn(TERMINAL);
-        browser.await(BUILD_TIMEOUT, statusIs("READY"));
-        assertRenderedLogMatchesServer("reloader", id);
+        assertThat(page.status()).isNotIn(DemoPage.TERMINAL);
+        page.awaitStatus("READY");
+        page.assertRenderedLogMatchesServer("reloader", id);
     }
 
     @Test
     void aFailingBuildShowsItsError() {
-        browser = HeadlessChromium.start(1280, 1000);
-        signIn("unlucky");
-        connectVercelWithPastedToken("unlucky");
+        start();
+        page.signIn("unlucky");
+        page.connectWithPastedToken("vercel", "unlucky");
         String id = ScenarioSample.deploy("unlucky", "broken-site", "static-site", ".sandbox/fail-build");
-        browser.driver().get(BrowserTestApp.baseUrl() + "/#/deployments/" + id);
-        assertThat(awaitDeploymentShown()).isEqualTo(id);
-        browser.await(BUILD_TIMEOUT, statusIs("FAILED"));
+        page.open(id);
+        assertThat(page.awaitDeploymentShown()).isEqualTo(id);
+        page.awaitStatus("FAILED");
         WebElement error = browser.await(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".error-box")));
         assertThat(error.getText()).contains("BUILD_FAILED");
-        assertThat(browser.driver().findElements(By.cssSelector(".log li.tone-error")))
-                .extracting(WebElement::getText).anyMatch(t -> t.contains("exited with 1"));
-        assertThat(browser.find(".steps li.failed").getText()).isNotEmpty();
+        browser.await(d -> d.findElements(By.cssSelector(".log .line.tone-error")).stream()
+                .anyMatch(line -> line.getText().contains("exited with 1")));
+        assertThat(browser.find(".steps li.failed").getText()).contains("failed");
+        assertThat(browser.find("#result-title").getText()).isEqualTo("Failed");
         assertThat(browser.driver().findElements(By.id("open-site"))).isEmpty();
-        assertRenderedLogMatchesServer("unlucky", id);
+        page.assertRenderedLogMatchesServer("unlucky", id);
 
         browser.find(".card[data-platform='vercel'] [data-action='disconnect']").click();
         browser.await(ExpectedConditions.attributeToBe(By.cssSelector(".card[data-platform='vercel'] .badge"),
@@ -148,11 +175,10 @@ class DeploymentFlowTest {
 
     @Test
     void showsReconnectNeededWhenTheTokenStopsWorkingAndReconnects() {
-        browser = HeadlessChromium.start(1280, 1000);
-        signIn("forgetful");
-        String token = connectVercelWithPastedToken("forgetful");
-        given().baseUri(BrowserTestApp.baseUrl()).contentType(ContentType.JSON)
-                .body(java.util.Map.of("token", token))
+        start();
+        page.signIn("forgetful");
+        String token = page.connectWithPastedToken("vercel", "forgetful");
+        given().baseUri(BrowserTestApp.baseUrl()).contentType(ContentType.JSON).body(Map.of("token", token))
                 .when().post("/sandbox/vercel/_sandbox/tokens/expire")
                 .then().statusCode(204);
 
@@ -165,139 +191,101 @@ class DeploymentFlowTest {
         assertThat(reconnect.getText()).isEqualTo("Reconnect Vercel");
 
         reconnect.click();
-        browser.await(ExpectedConditions.attributeToBe(By.cssSelector(".card[data-platform='vercel'] .badge"),
-                "data-state", "CONNECTED"));
+        page.awaitConnected("vercel");
         assertThat(browser.find("#deploy-submit").isEnabled()).isTrue();
     }
 
     @Test
-    void cancelsARunningBuild() {
-        browser = HeadlessChromium.start(1280, 1000);
-        signIn("impatient");
-        connectVercelWithOAuth();
+    void aCanceledBuildIsDrawnAsCanceledNotFailed() {
+        start();
+        page.signIn("impatient");
+        page.connectWithOAuth("vercel");
         String id = ScenarioSample.deploy("impatient", "slow-cancel", "static-site", ".sandbox/slow-build");
-        browser.driver().get(BrowserTestApp.baseUrl() + "/#/deployments/" + id);
-        assertThat(awaitDeploymentShown()).isEqualTo(id);
-        // The view re-renders its actions on every status event: find and click in one step, again if stale.
-        browser.await(driver -> {
-            try {
-                driver.findElement(By.id("cancel-deployment")).click();
-                return true;
-            } catch (StaleElementReferenceException | NoSuchElementException e) {
-                return null;
-            }
-        });
-        browser.await(BUILD_TIMEOUT, statusIs("CANCELED"));
+        page.open(id);
+        assertThat(page.awaitDeploymentShown()).isEqualTo(id);
+        page.click(By.id("cancel-deployment"));
+        page.awaitStatus("CANCELED");
         assertThat(browser.driver().findElements(By.id("cancel-deployment"))).isEmpty();
-        assertRenderedLogMatchesServer("impatient", id);
+        assertThat(browser.driver().findElements(By.cssSelector(".steps li.failed"))).isEmpty();
+        assertThat(browser.find(".steps li.canceled").getText()).matches(".+: canceled( [0-9.]+ (ms|s)|[0-9]+ min [0-9]+ s)?");
+        assertThat(browser.find("#result-title").getText()).isEqualTo("Canceled");
+        assertThat(browser.find("#result").getAttribute("class")).contains("outcome-canceled");
+        assertThat(browser.find(".error-box").isDisplayed()).isFalse();
+        browser.await(ExpectedConditions.textMatches(By.cssSelector("#history tr[data-deployment-id='" + id + "'] .badge"),
+                Pattern.compile("Canceled")));
+        page.assertRenderedLogMatchesServer("impatient", id);
     }
 
     @Test
     void deploysAnUploadedZipArchive() {
-        browser = HeadlessChromium.start(1280, 1000);
-        signIn("uploader");
-        connectVercelWithOAuth();
-        fillProjectName("zipped-site");
+        start();
+        page.signIn("uploader");
+        page.connectWithOAuth("vercel");
+        page.fillProjectName("zipped-site");
         uploadArchive(ScenarioSample.zip("uploader", "static-site"));
-        browser.find("#deploy-submit").click();
+        page.deploy();
 
-        String id = awaitDeploymentShown();
-        browser.await(BUILD_TIMEOUT, statusIs("READY"));
-        assertRenderedLogMatchesServer("uploader", id);
+        String id = page.awaitDeploymentShown();
+        page.awaitStatus("READY");
+        page.assertRenderedLogMatchesServer("uploader", id);
         browser.driver().get(browser.find("#open-site").getAttribute("href"));
         browser.await(ExpectedConditions.titleIs("Deployed with Deploy Gateway"));
     }
 
-    // --- steps -----------------------------------------------------------------------------------------------
-
-    private void signIn(String name) {
-        browser.driver().get(BrowserTestApp.baseUrl() + "/");
-        WebElement username = browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        username.sendKeys(Keys.chord(Keys.CONTROL, "a"), name, Keys.ENTER);
-        browser.await(ExpectedConditions.textToBe(By.id("account-user"), name));
+    @Test
+    void aDeploymentIdThatIsNotThereIsNotFoundNotPending() {
+        start();
+        page.signIn("lost");
+        page.open("dep_0123456789abcdef0123456789abcdef");
+        browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("deployment-not-found")));
+        assertThat(browser.find("#deployment-title").getText()).isEqualTo("Deployment not found");
+        assertThat(browser.driver().findElements(By.id("cancel-deployment"))).isEmpty();
+        assertThat(browser.driver().findElements(By.id("stream-state"))).isEmpty();
+        assertThat(browser.find("#deployment").getText()).doesNotContain("Pending");
     }
 
-    private By vercelCard() {
-        return By.cssSelector(".card[data-platform='vercel']");
+    @Test
+    void aReloadedDeploymentLinkOnAPhoneOpensAtTheDeployment() {
+        browser = HeadlessChromium.start(390, 844);
+        page = new DemoPage(browser);
+        DemoPage.connectVercelThroughTheApi("phone");
+        page.signIn("phone");
+        String id = ScenarioSample.deploy("phone", "phone-site", "static-site");
+        page.open(id);
+        browser.driver().navigate().refresh();
+        browser.await(ExpectedConditions.attributeToBe(By.cssSelector(".deployment"), "data-deployment-id", id));
+        // On one column the deployment sits below the form: the reloaded link lands on it, not 1,500 px above it.
+        browser.await(d -> {
+            Number top = (Number) browser.script(
+                    "return document.getElementById('deployment-panel').getBoundingClientRect().top");
+            return Math.abs(top.doubleValue()) < 50;
+        });
+        assertThat(((Number) browser.script("return window.scrollY")).doubleValue()).isGreaterThan(300);
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("deployment-title");
     }
 
-    private void connectVercelWithOAuth() {
-        WebElement card = browser.await(ExpectedConditions.visibilityOfElementLocated(vercelCard()));
-        assertThat(card.findElement(By.cssSelector(".badge")).getAttribute("data-state")).isEqualTo("NOT_CONNECTED");
-        card.findElement(By.cssSelector("[data-action='connect']")).click();
-        // Out through the sandbox's authorize page and back to the page, which reports the result.
-        browser.await(ExpectedConditions.textMatches(By.id("notice"), java.util.regex.Pattern.compile("vercel connected")));
-        browser.await(ExpectedConditions.attributeToBe(By.cssSelector(".card[data-platform='vercel'] .badge"),
-                "data-state", "CONNECTED"));
-        assertThat(browser.driver().getCurrentUrl()).doesNotContain("connected=");
-    }
-
-    private String connectVercelWithPastedToken(String user) {
-        String token = given().baseUri(BrowserTestApp.baseUrl()).contentType(ContentType.JSON)
-                .body("{\"username\":\"" + user + "\"}")
-                .when().post("/sandbox/vercel/_sandbox/tokens")
-                .then().statusCode(201).extract().path("token");
-        WebElement card = browser.await(ExpectedConditions.visibilityOfElementLocated(vercelCard()));
-        card.findElement(By.cssSelector("button[aria-controls='token-form-vercel']")).click();
-        WebElement input = browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("token-vercel")));
-        input.sendKeys(token, Keys.ENTER);
-        browser.await(ExpectedConditions.attributeToBe(By.cssSelector(".card[data-platform='vercel'] .badge"),
-                "data-state", "CONNECTED"));
-        assertThat(browser.driver().getPageSource()).doesNotContain(token);
-        return token;
-    }
-
-    private void fillProjectName(String name) {
-        WebElement field = browser.await(ExpectedConditions.elementToBeClickable(By.id("project-name")));
-        field.sendKeys(name);
-        browser.await(ExpectedConditions.attributeToBeNotEmpty(browser.find("#name-status"), "data-available"));
-    }
-
-    private void addEnv(String key, String value, boolean sensitive) {
-        int row = browser.driver().findElements(By.cssSelector("#env-rows .env-row")).size();
-        browser.find("#add-env").click();
-        browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("env-key-" + row))).sendKeys(key);
-        if (sensitive) {
-            browser.find("#env-sensitive-" + row).click();
-            assertThat(browser.find("#env-value-" + row).getAttribute("type")).isEqualTo("password");
-        }
-        browser.find("#env-value-" + row).sendKeys(value);
+    @Test
+    void aRunningDeploymentCanBeCanceledFromTheHistory() {
+        start();
+        page.signIn("historian");
+        page.connectWithOAuth("vercel");
+        String id = ScenarioSample.deploy("historian", "history-cancel", "static-site", ".sandbox/slow-build");
+        browser.find("#history-refresh").click();
+        By row = By.cssSelector("#history tr[data-deployment-id='" + id + "']");
+        browser.await(ExpectedConditions.presenceOfElementLocated(row));
+        assertThat(browser.driver().findElement(row).findElements(By.cssSelector("[data-action='redeploy']"))).isEmpty();
+        page.click(By.cssSelector("#history tr[data-deployment-id='" + id + "'] [data-action='cancel']"));
+        browser.await(ExpectedConditions.textMatches(By.id("notice"), Pattern.compile("Canceling history-cancel")));
+        browser.await(DemoPage.BUILD_TIMEOUT, d -> {
+            d.findElement(By.id("history-refresh")).click();
+            return "CANCELED".equals(d.findElement(row).getAttribute("data-status"));
+        });
+        assertThat(browser.find("#history tr[data-deployment-id='" + id + "'] [data-action='redeploy']").isDisplayed())
+                .isTrue();
     }
 
     private void uploadArchive(Path zip) {
         browser.find("input[name='source'][value='archive']").click();
         browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("archive"))).sendKeys(zip.toString());
-    }
-
-    private String awaitDeploymentShown() {
-        WebElement view = browser.await(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".deployment")));
-        String id = view.getAttribute("data-deployment-id");
-        assertThat(browser.driver().getCurrentUrl()).endsWith("#/deployments/" + id);
-        return id;
-    }
-
-    private String status() {
-        return browser.find(".deployment").getAttribute("data-status");
-    }
-
-    private static ExpectedCondition<Boolean> statusIs(String expected) {
-        return d -> expected.equals(d.findElement(By.cssSelector(".deployment")).getAttribute("data-status"));
-    }
-
-    /** Every event the server logged is on the page exactly once, in order (log lines compared by text). */
-    private void assertRenderedLogMatchesServer(String user, String deploymentId) {
-        List<SseStreams.Event> server = ServerEventLog.read(user, deploymentId);
-        List<String> serverIds = server.stream()
-                .filter(e -> !e.event().equals("progress"))
-                .map(SseStreams.Event::id).toList();
-        List<String> renderedIds = browser.driver().findElements(By.cssSelector(".log li")).stream()
-                .map(li -> li.getAttribute("data-event-id")).toList();
-        assertThat(renderedIds).doesNotHaveDuplicates().containsExactlyElementsOf(serverIds);
-
-        List<String> serverLogTexts = server.stream().filter(e -> e.event().equals("log"))
-                .map(e -> io.restassured.path.json.JsonPath.from(e.data()).getString("text")).toList();
-        List<String> renderedLogTexts = browser.driver().findElements(By.cssSelector(".log li[data-kind='log']"))
-                .stream().map(li -> li.getAttribute("textContent")).toList();
-        assertThat(renderedLogTexts).isNotEmpty().containsExactlyElementsOf(serverLogTexts);
     }
 }

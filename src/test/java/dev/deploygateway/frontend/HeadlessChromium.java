@@ -78,6 +78,24 @@ final class HeadlessChromium implements AutoCloseable {
         return (List<String>) script("return window.__cspViolations;");
     }
 
+    /** Lets pages of {@code origin} read and write the clipboard (headless Chromium asks nobody). */
+    void grantClipboard(String origin) {
+        driver.executeCdpCommand("Browser.grantPermissions", Map.of("origin", origin, "permissions",
+                List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+    }
+
+    /** The clipboard's text, as the page at hand reads it (see {@link #grantClipboard}). */
+    String clipboard() {
+        return (String) driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "navigator.clipboard.readText().then(done, e => done('clipboard: ' + e));");
+    }
+
+    /** Downloads go to {@code folder} without asking. */
+    void downloadTo(Path folder) {
+        driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath",
+                folder.toAbsolutePath().toString()));
+    }
+
     WebElement find(String css) {
         return driver.findElement(By.cssSelector(css));
     }

@@ -21,7 +21,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Runs the scripts of {@code src/test/node/conformance} with the machine's Node: the platforms' own client packages
- * (pinned in its package.json and package-lock.json) are installed with {@code npm ci} on first use, from the npm
+ * (and axe-core, for the browser tests' accessibility check; all pinned in its package.json and package-lock.json)
+ * are installed with {@code npm ci} on first use, from the npm
  * registry, into that folder's {@code node_modules} (ignored by git). A script prints one JSON object per line on
  * stdout; its diagnostics go to stderr, which is kept for the failure message.
  */
@@ -60,6 +61,12 @@ public final class NodeScripts {
             }
         }
         return lines;
+    }
+
+    /** A file of an installed package, e.g. {@code axe-core/axe.min.js}, installing the packages first. */
+    public static Path module(String file) {
+        install();
+        return FOLDER.resolve("node_modules").resolve(file);
     }
 
     /** {@code npm ci} unless node_modules already matches the lock file (npm writes its copy of the lock there). */

@@ -24,10 +24,13 @@ class SampleScaffoldsTest {
     }
 
     @Test
-    void theNodeAppHasAPackageJsonServerBuildScriptAndReadme() {
+    void theNodeAppHasAPackageJsonServerBuildScriptPageAndReadme() {
         SourceBundle app = samples.find("node-app").orElseThrow().bundle();
         assertThat(app.files()).extracting(SourceFile::path)
-                .containsExactly("README.md", "package.json", "scripts/build.js", "server.js");
+                .containsExactly("README.md", "package.json", "public/index.html", "scripts/build.js", "server.js");
+        // Static hosts (and the sandboxes, which run no build) serve public/ as it is: the page must be there.
+        assertThat(new String(app.file("public/index.html").orElseThrow().content(), StandardCharsets.UTF_8))
+                .contains("<h1>Hello from the Deploy Gateway Node sample</h1>");
         assertThat(new String(app.file("package.json").orElseThrow().content(), StandardCharsets.UTF_8))
                 .contains("\"build\": \"node scripts/build.js\"", "\"start\": \"node server.js\"");
     }

@@ -11,7 +11,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * A real redis-server (6.2, bundled by embedded-redis) on a free loopback port. As a Quarkus test resource
- * ({@code @QuarkusTestResource(value = RedisServerResource.class, restrictToAnnotatedClass = true)}) it points
+ * ({@code @WithTestResource(value = RedisServerResource.class, scope = RESTRICTED_TO_CLASS)}) it points
  * {@code quarkus.redis.hosts} at the server, and the test reaches it through {@link #forQuarkus()}. Plain tests
  * create their own instance. Either way a test can {@link #stopServer()} and {@link #restartServer()} it on the
  * same port to play an outage; a restart loses data and the script cache, as a crash would.

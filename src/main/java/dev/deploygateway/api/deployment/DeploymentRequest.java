@@ -9,6 +9,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * The body of {@code POST /api/v1/deployments} (JSON), or its {@code settings} part (multipart, where
  * {@code files} is absent and the source comes as an archive). Checked by {@link DeploymentRequestValidator}.
  * {@code source} and {@code service} apply only to platforms that build from git (Render).
+ * Instead of {@code files}, a JSON body may name a source registered with {@code POST /api/v1/sources}
+ * ({@code sourceId}).
  */
 @RegisterForReflection
 public record DeploymentRequest(
@@ -24,6 +26,7 @@ public record DeploymentRequest(
         String teamId,
         String database,
         Map<String, FileEntry> files,
+        String sourceId,
         SourceEntry source,
         ServiceEntry service) {
 

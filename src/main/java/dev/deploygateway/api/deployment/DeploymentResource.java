@@ -38,6 +38,7 @@ import dev.deploygateway.deployment.DeploymentService;
 import dev.deploygateway.deployment.DeploymentService.Submitted;
 import dev.deploygateway.error.ErrorCode;
 import dev.deploygateway.error.GatewayException;
+import dev.deploygateway.handoff.RegisteredSources;
 import dev.deploygateway.identity.CurrentCaller;
 import dev.deploygateway.ratelimit.RateLimitHeaders;
 import dev.deploygateway.scaffold.SourceBundle;
@@ -46,7 +47,7 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
-/** Deployments: start (JSON or archive), history, one deployment, cancel, redeploy. */
+/** Deployments: start (JSON or archive), history, one deployment, cancel, redeploy, rollback, promote. */
 @Authenticated
 @Path("/api/v1/deployments")
 @Produces(MediaType.APPLICATION_JSON)
@@ -59,13 +60,15 @@ public class DeploymentResource {
     private final DeploymentService deployments;
     private final DeploymentRequestValidator validator;
     private final ObjectMapper json;
+    private final RegisteredSources sources;
 
     DeploymentResource(CurrentCaller caller, DeploymentService deployments, DeploymentRequestValidator validator,
-            ObjectMapper json) {
+            ObjectMapper json, RegisteredSources sources) {
         this.caller = caller;
         this.deployments = deployments;
         this.validator = validator;
         this.json = json;
+        this.sources = sources;
     }
 
     @POST
@@ -80,12 +83,12 @@ public class DeploymentResource {
         // connection), and parsing, decoding and digesting up to tens of megabytes of files then runs on a
         // worker, never on the event loops that carry the Redis replies and the SSE viewers.
         String userId = caller.get().userId();
-        return Uni.createFrom().deferred(() -> intake(body))
+        return Uni.createFrom().deferred(() -> intake(userId, body))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .chain(intake -> submit(userId, intake.checked(), intake.bundle(), idempotencyKey, intake.digest()));
     }
 
-    private Uni<Intake> intake(byte[] body) {
+    private Uni<Intake> intake(String userId, byte[] body) {
         DeploymentRequest request;
         try {
             request = json.readValue(body, DeploymentRequest.class);
@@ -96,6 +99,19 @@ public class DeploymentResource {
         if (request == null) {
             return Uni.createFrom().failure(new GatewayException(ErrorCode.MALFORMED_REQUEST,
                     "The request body must be a JSON object."));
+        }
+        if (request.sourceId() != null) {
+            // A source registered ahead (the hand-off): its files are the caller's, kept under the caller's key.
+            if (request.files() != null) {
+                throw DeploymentRequestValidator.invalid(List.of(DeploymentRequestValidator.error("sourceId",
+                        "send either files or a sourceId, not both")));
+            }
+            DeploymentRequestValidator.Checked checked = validator.settings(request);
+            return sources.bundle(userId, request.sourceId())
+                    .onFailure(e -> e instanceof GatewayException g && g.code() == ErrorCode.NOT_FOUND)
+                    .transform(e -> DeploymentRequestValidator.invalid(List.of(DeploymentRequestValidator.error(
+                            "sourceId", "is not a source you registered, or it has expired"))))
+                    .map(bundle -> new Intake(checked, bundle, digest(request)));
         }
         return Uni.createFrom().item(new Intake(validator.settings(request), validator.files(request.files()),
                 digest(request)));
@@ -128,9 +144,10 @@ public class DeploymentResource {
         } catch (JsonProcessingException e) {
             throw new GatewayException(ErrorCode.MALFORMED_REQUEST, "The 'settings' part is not valid JSON.");
         }
-        if (request.files() != null) {
-            throw DeploymentRequestValidator.invalid(List.of(DeploymentRequestValidator.error("settings.files",
-                    "send files either as JSON or as an archive, not both")));
+        if (request.files() != null || request.sourceId() != null) {
+            String field = request.files() != null ? "settings.files" : "settings.sourceId";
+            throw DeploymentRequestValidator.invalid(List.of(DeploymentRequestValidator.error(field,
+                    "send the source either as JSON (files or sourceId) or as an archive, not both")));
         }
         DeploymentRequestValidator.Checked checked = validator.settings(request);
         if (archive == null || archive.uploadedFile() == null) {
@@ -186,6 +203,29 @@ public class DeploymentResource {
     @Operation(summary = "Redeploy with the same source and settings", description = "A new, rate-limited deployment.")
     public Uni<RestResponse<DeploymentView>> redeploy(@RestPath String id) {
         return deployments.redeploy(caller.get().userId(), id).map(this::accepted);
+    }
+
+    @POST
+    @Path("{id}/rollback")
+    @Operation(summary = "Make this earlier READY deployment the live one again (no rebuild)",
+            description = "200 with the deployment and what production serves now; 409 when it is not READY, is a "
+                    + "preview (promote it), is already live or the platform refuses; 422 when unsupported.")
+    public Uni<LiveView> rollback(@RestPath String id) {
+        return deployments.rollback(caller.get().userId(), id).map(this::live);
+    }
+
+    @POST
+    @Path("{id}/promote")
+    @Operation(summary = "Make this READY preview deployment the production one (no rebuild)",
+            description = "200 with the deployment and what production serves now; 409 when it is not a READY "
+                    + "preview or is already live; 422 when unsupported.")
+    public Uni<LiveView> promote(@RestPath String id) {
+        return deployments.promote(caller.get().userId(), id).map(this::live);
+    }
+
+    private LiveView live(DeploymentService.LiveChange change) {
+        return new LiveView(view(change.record()), new LiveView.Live(change.record().id(),
+                change.liveUrl().orElse(null)));
     }
 
     private RestResponse<DeploymentView> accepted(Submitted submitted) {

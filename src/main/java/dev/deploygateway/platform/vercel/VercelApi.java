@@ -93,6 +93,11 @@ interface VercelApi {
     Uni<Response> rollback(@HeaderParam(AUTH) String auth, @PathParam("projectId") String projectId,
             @PathParam("deploymentId") String deploymentId, @QueryParam("teamId") String teamId);
 
+    @POST
+    @Path("/v10/projects/{projectId}/promote/{deploymentId}")
+    Uni<Response> promote(@HeaderParam(AUTH) String auth, @PathParam("projectId") String projectId,
+            @PathParam("deploymentId") String deploymentId, @QueryParam("teamId") String teamId);
+
     @GET
     @Path("/v1/integrations/configurations")
     Uni<JsonNode> configurations(@HeaderParam(AUTH) String auth, @QueryParam("view") String view,

@@ -34,6 +34,7 @@ import dev.deploygateway.platform.PlatformProject;
 import dev.deploygateway.platform.PlatformState;
 import dev.deploygateway.platform.PlatformStep;
 import dev.deploygateway.platform.PreparedSource;
+import dev.deploygateway.platform.ProductionDeployment;
 import dev.deploygateway.platform.ProjectSpec;
 import dev.deploygateway.platform.SourceLimits;
 import dev.deploygateway.platform.UploadProgress;
@@ -45,7 +46,8 @@ import io.smallrye.mutiny.Uni;
 public class VercelPlatform implements DeploymentPlatform {
 
     static final PlatformCapabilities CAPABILITIES = PlatformCapabilities.of(Capability.API_TOKEN,
-            Capability.FILE_UPLOAD, Capability.DATABASE, Capability.CANCEL, Capability.REDEPLOY, Capability.ROLLBACK);
+            Capability.FILE_UPLOAD, Capability.DATABASE, Capability.CANCEL, Capability.REDEPLOY, Capability.ROLLBACK,
+            Capability.PROMOTE);
 
     private final VercelApi api;
     private final VercelCalls calls;
@@ -191,6 +193,27 @@ public class VercelPlatform implements DeploymentPlatform {
     public Uni<Void> rollback(PlatformCredential credential, PlatformProject project, String deploymentId) {
         return calls.once(PlatformStep.MANAGE, () -> api.rollback(credential.bearer(), project.id(), deploymentId,
                 credential.teamId().orElse(null))).replaceWithVoid();
+    }
+
+    @Override
+    public Uni<Void> promote(PlatformCredential credential, PlatformProject project, String deploymentId) {
+        return calls.once(PlatformStep.MANAGE, () -> api.promote(credential.bearer(), project.id(), deploymentId,
+                credential.teamId().orElse(null))).replaceWithVoid();
+    }
+
+    /** {@code targets.production} of the project: the deployment production serves and its first domain. */
+    @Override
+    public Uni<Optional<ProductionDeployment>> production(PlatformCredential credential, PlatformProject project) {
+        return calls.idempotent(PlatformStep.MANAGE, () -> api.project(credential.bearer(), project.id(),
+                credential.teamId().orElse(null))).map(json -> {
+                    JsonNode production = json.path("targets").path("production");
+                    if (!production.hasNonNull("id")) {
+                        return Optional.empty();
+                    }
+                    Optional<URI> url = Optional.ofNullable(production.path("alias").path(0).textValue())
+                            .map(host -> URI.create(config.siteUrlTemplate().replace("{host}", host)));
+                    return Optional.of(new ProductionDeployment(production.path("id").asText(), url));
+                });
     }
 
     @Override

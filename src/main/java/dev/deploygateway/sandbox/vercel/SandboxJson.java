@@ -37,6 +37,33 @@ final class SandboxJson {
         }
     }
 
+    /**
+     * {@code targets.production} of a project: the deployment its production domain serves (after a production
+     * build, a promote or a rollback), with the required members of the document's shape.
+     */
+    static Map<String, Object> productionTarget(SandboxProject p, SandboxDeployment d) {
+        synchronized (d) {
+            var json = new LinkedHashMap<String, Object>();
+            json.put("id", d.id);
+            json.put("alias", d.alias);
+            json.put("aliasAssigned", d.aliasAssigned);
+            json.put("createdAt", d.createdAt);
+            json.put("createdIn", "sfo1");
+            json.put("creator", Map.of("uid", d.creatorId, "username", d.creatorName,
+                    "email", d.creatorName + "@sandbox.example"));
+            json.put("deploymentHostname", p.name);
+            json.put("name", d.name);
+            json.put("plan", "hobby");
+            json.put("private", true);
+            json.put("readyState", d.readyState);
+            json.put("target", d.target);
+            json.put("type", "LAMBDAS");
+            json.put("url", d.host);
+            json.put("userId", d.creatorId);
+            return json;
+        }
+    }
+
     /** The project's production domain; {@code deployment} may be null in the SDK's shape, and is here. */
     private static Map<String, Object> productionAlias(SandboxProject p) {
         var alias = new LinkedHashMap<String, Object>();

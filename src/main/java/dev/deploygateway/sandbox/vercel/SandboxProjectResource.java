@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -43,7 +44,15 @@ public class SandboxProjectResource {
     @Path("/v9/projects/{idOrName}")
     public Map<String, Object> get(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
             @PathParam("idOrName") String idOrName, @QueryParam("teamId") String teamId) {
-        return SandboxJson.project(projects.get(callers.resolve(auth, teamId).ownerId(), idOrName));
+        var project = projects.get(callers.resolve(auth, teamId).ownerId(), idOrName);
+        Map<String, Object> json = SandboxJson.project(project);
+        String production;
+        synchronized (project) {
+            production = project.productionDeploymentId;
+        }
+        Optional.ofNullable(production).flatMap(id -> deployments.find(project.ownerId, id)).ifPresent(d -> json
+                .put("targets", Map.of("production", SandboxJson.productionTarget(project, d))));
+        return json;
     }
 
     @POST

@@ -33,7 +33,7 @@ import dev.deploygateway.scaffold.SourceBundle;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** Environment, cancel, redeploy, rollback, retries and OAuth through the SPI, against the sandbox. */
+/** Environment, cancel, redeploy, rollback, promote, retries and OAuth through the SPI, against the sandbox. */
 @QuarkusTest
 @WithTestResource(VercelRecordingProxy.class)
 class VercelPlatformOperationsTest extends VercelContractTestBase {
@@ -88,9 +88,30 @@ class VercelPlatformOperationsTest extends VercelContractTestBase {
         awaitState(credential, redeployed.id(), PlatformState.READY);
 
         vercel.rollback(credential, project, v1).await().atMost(WAIT);
+        assertThat(vercel.production(credential, project).await().atMost(WAIT).orElseThrow().deploymentId())
+                .isEqualTo(v1);
         String alias = SandboxSiteUrls.vercel(project.name() + ".vercel.app");
         assertThat(io.restassured.RestAssured.given().get(alias).then().statusCode(200).extract().asString())
                 .isEqualTo("<p>v1</p>");
+    }
+
+    @Test
+    void promoteMakesAPreviewTheProductionDeploymentAndTheProjectSaysSo() {
+        var credential = mint("promote-user");
+        var project = project(credential);
+        assertThat(vercel.production(credential, project).await().atMost(WAIT)).isEmpty();
+        var bundle = SourceBundle.of(Map.of("index.html", "<p>preview</p>".getBytes()));
+        var preview = vercel.deploy(credential, project, vercel.prepareSource(bundle), DeploySpec.asPreview(),
+                UploadProgress.NONE).await().atMost(WAIT);
+        awaitState(credential, preview.id(), PlatformState.READY);
+
+        vercel.promote(credential, project, preview.id()).await().atMost(WAIT);
+        var production = vercel.production(credential, project).await().atMost(WAIT).orElseThrow();
+        assertThat(production.deploymentId()).isEqualTo(preview.id());
+        String alias = SandboxSiteUrls.vercel(project.name() + ".vercel.app");
+        assertThat(production.url()).contains(URI.create(alias));
+        assertThat(io.restassured.RestAssured.given().get(alias).then().statusCode(200).extract().asString())
+                .isEqualTo("<p>preview</p>");
     }
 
     @Test
