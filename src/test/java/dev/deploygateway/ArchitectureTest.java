@@ -78,6 +78,8 @@ class ArchitectureTest {
         only("events", "store", "config", "error");
         only("platform", "scaffold", "config", "error");
         only("connection", "crypto", "store", "platform", "config", "error");
+        // A source host is connected like a platform (it is a Connectable), so the source room sits above connection.
+        only("source", "connection", "platform", "scaffold", "config", "error");
         only("handoff", "store", "scaffold", "config", "error");
         only("deployment", "platform", "source", "connection", "ratelimit", "events", "store", "crypto",
                 "scaffold", "config", "error");

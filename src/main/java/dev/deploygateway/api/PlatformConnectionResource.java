@@ -19,14 +19,15 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import dev.deploygateway.connection.Connectable;
 import dev.deploygateway.connection.Connection;
 import dev.deploygateway.connection.ConnectionState;
 import dev.deploygateway.connection.Connections;
 import dev.deploygateway.connection.ProjectNames;
 import dev.deploygateway.identity.CurrentCaller;
 import dev.deploygateway.platform.Capability;
-import dev.deploygateway.platform.DeploymentPlatform;
 import dev.deploygateway.platform.PlatformAccount;
+import dev.deploygateway.platform.PlatformId;
 import dev.deploygateway.platform.Platforms;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -53,7 +54,8 @@ public class PlatformConnectionResource {
     @Operation(summary = "Platforms, their capabilities and the caller's connection to each")
     public Uni<List<PlatformView>> list() {
         return connections.list(caller.get().userId())
-                .map(all -> all.stream().map(s -> PlatformView.of(s.platform(), s.connection())).toList());
+                .map(all -> all.stream().map(s -> PlatformView.of(s.platform(), s.sourceHosts(), s.connection()))
+                        .toList());
     }
 
     @GET
@@ -117,16 +119,22 @@ public class PlatformConnectionResource {
         return connections.checkName(caller.get().userId(), platform, name, teamId);
     }
 
-    /** One platform in {@code GET /platforms}. */
-    public record PlatformView(String id, String name, Map<String, Boolean> capabilities, ConnectionView connection) {
+    /**
+     * One entry of {@code GET /platforms}: a deployment platform ({@code kind: "platform"}) or a source host that
+     * git-only platforms build from ({@code kind: "sourceHost"}, GitHub); {@code sourceHosts} names, for a platform
+     * with {@code gitSource}, the hosts it builds from (connect one of them as well).
+     */
+    public record PlatformView(String id, String name, String kind, Map<String, Boolean> capabilities,
+            List<String> sourceHosts, ConnectionView connection) {
 
-        static PlatformView of(DeploymentPlatform platform, Optional<Connection> connection) {
+        static PlatformView of(Connectable platform, List<PlatformId> sourceHosts, Optional<Connection> connection) {
             var caps = new LinkedHashMap<String, Boolean>();
             caps.put("oauth", platform.oauth().isPresent());
             for (Capability capability : Capability.values()) {
                 caps.put(capability.key(), platform.capabilities().has(capability));
             }
-            return new PlatformView(platform.id().key(), Platforms.displayName(platform.id()), caps,
+            return new PlatformView(platform.id().key(), platform.displayName(), platform.kind().key(), caps,
+                    sourceHosts.stream().map(PlatformId::key).toList(),
                     connection.map(ConnectionView::of).orElse(ConnectionView.NOT_CONNECTED));
         }
     }

@@ -47,9 +47,12 @@ public final class ConfigProblems {
         checkCallback("VERCEL_CALLBACK_URL", oauth.vercel().callbackUrl(), problems);
         checkCallback("RAILWAY_CALLBACK_URL", oauth.railway().callbackUrl(), problems);
         checkCallback("RENDER_CALLBACK_URL", oauth.render().callbackUrl(), problems);
+        checkCallback("GITHUB_CALLBACK_URL", oauth.github().callbackUrl(), problems);
         checkClientPair(keysRequired, "VERCEL", oauth.vercel(), true, problems);
         // Railway also registers "Native" apps: a public client (PKCE, no secret), so a secret is optional there.
         checkClientPair(keysRequired, "RAILWAY", oauth.railway(), false, problems);
+        // A GitHub App's token endpoint always wants the client secret.
+        checkClientPair(keysRequired, "GITHUB", oauth.github(), true, problems);
         if (rateLimit.maxPerWindow() < 1) {
             problems.add("MAX_DEPLOYMENTS_PER_HOUR must be a whole number of at least 1.");
         }

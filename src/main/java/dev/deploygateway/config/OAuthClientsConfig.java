@@ -25,6 +25,12 @@ public interface OAuthClientsConfig {
      */
     OAuthClient render();
 
+    /**
+     * The GitHub App whose user-to-server tokens push projects for git-only platforms
+     * ({@code GITHUB_CLIENT_ID/SECRET/CALLBACK_URL}).
+     */
+    OAuthClient github();
+
     /** One OAuth client registration. */
     interface OAuthClient {
         /** The client id issued by the platform. */

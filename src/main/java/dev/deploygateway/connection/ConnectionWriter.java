@@ -10,7 +10,6 @@ import org.jboss.logging.Logger;
 
 import dev.deploygateway.error.ErrorCode;
 import dev.deploygateway.error.GatewayException;
-import dev.deploygateway.platform.DeploymentPlatform;
 import dev.deploygateway.platform.PlatformAccount;
 import dev.deploygateway.platform.PlatformCredential;
 import dev.deploygateway.platform.PlatformTokens;
@@ -34,7 +33,7 @@ class ConnectionWriter {
         this.tokens = tokens;
     }
 
-    Uni<Connection> connect(String userId, DeploymentPlatform platform, PlatformCredential credential,
+    Uni<Connection> connect(String userId, Connectable platform, PlatformCredential credential,
             ConnectMethod method, Optional<PlatformTokens> granted, Optional<String> teamId) {
         return platform.verify(credential).chain(account -> {
             if (teamId.isPresent() && account.teams().stream().noneMatch(t -> t.id().equals(teamId.get()))) {

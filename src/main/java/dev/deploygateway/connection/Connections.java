@@ -11,10 +11,10 @@ import org.jboss.logging.Logger;
 
 import dev.deploygateway.error.ErrorCode;
 import dev.deploygateway.error.GatewayException;
-import dev.deploygateway.platform.DeploymentPlatform;
 import dev.deploygateway.platform.Capability;
 import dev.deploygateway.platform.PlatformCredential;
 import dev.deploygateway.platform.PlatformException;
+import dev.deploygateway.platform.PlatformId;
 import dev.deploygateway.platform.Platforms;
 import io.smallrye.mutiny.Uni;
 
@@ -28,15 +28,17 @@ public class Connections {
     private static final Logger LOG = Logger.getLogger(Connections.class);
 
     private final Platforms platforms;
+    private final Connectables connectables;
     private final ConnectionStore store;
     private final ConnectionTokens tokens;
     private final ConnectionWriter writer;
     private final OAuthConnector oauth;
     private final CredentialBroker credentials;
 
-    Connections(Platforms platforms, ConnectionStore store, ConnectionTokens tokens, ConnectionWriter writer,
-            OAuthConnector oauth, CredentialBroker credentials) {
+    Connections(Platforms platforms, Connectables connectables, ConnectionStore store, ConnectionTokens tokens,
+            ConnectionWriter writer, OAuthConnector oauth, CredentialBroker credentials) {
         this.platforms = platforms;
+        this.connectables = connectables;
         this.store = store;
         this.tokens = tokens;
         this.writer = writer;
@@ -44,37 +46,41 @@ public class Connections {
         this.credentials = credentials;
     }
 
-    /** A platform and the caller's connection to it, if any. */
-    public record PlatformStatus(DeploymentPlatform platform, Optional<Connection> connection) {
+    /**
+     * A platform (or source host), the caller's connection to it if any, and for a git-only platform the source hosts
+     * its projects go to.
+     */
+    public record PlatformStatus(Connectable platform, Optional<Connection> connection, List<PlatformId> sourceHosts) {
     }
 
     public Uni<List<PlatformStatus>> list(String userId) {
         List<Uni<PlatformStatus>> each = new ArrayList<>();
-        for (DeploymentPlatform platform : platforms.all()) {
+        for (Connectable platform : connectables.all()) {
             each.add(store.find(userId, platform.id())
-                    .map(found -> new PlatformStatus(platform, found.map(v -> v.record().view()))));
+                    .map(found -> new PlatformStatus(platform, found.map(v -> v.record().view()),
+                            connectables.sourceHostsFor(platform))));
         }
         return each.isEmpty() ? Uni.createFrom().item(List.of())
                 : Uni.join().all(each).andFailFast().map(List::copyOf);
     }
 
     public Uni<Connection> get(String userId, String platformKey) {
-        var platform = platforms.byKey(platformKey);
+        var platform = connectables.byKey(platformKey);
         return store.find(userId, platform.id()).map(found -> found.map(v -> v.record().view())
                 .orElseThrow(() -> notFound(platform)));
     }
 
     public Uni<URI> startOAuth(String userId, String platformKey, String returnTo, URI ownBase) {
-        return oauth.start(userId, platforms.byKey(platformKey), returnTo, ownBase);
+        return oauth.start(userId, connectables.byKey(platformKey), returnTo, ownBase);
     }
 
     public Uni<URI> completeOAuth(String userId, String platformKey, String code, String state, String error) {
-        return oauth.complete(userId, platforms.byKey(platformKey), code, state, error);
+        return oauth.complete(userId, connectables.byKey(platformKey), code, state, error);
     }
 
     /** Connects with a pasted token: stored only after the platform confirmed whose it is. */
     public Uni<Connection> connectWithToken(String userId, String platformKey, String token, String teamId) {
-        var platform = platforms.byKey(platformKey);
+        var platform = connectables.byKey(platformKey);
         if (!platform.capabilities().has(Capability.API_TOKEN)) {
             return Uni.createFrom().failure(platform.unsupported("connecting with an API token"));
         }
@@ -87,12 +93,12 @@ public class Connections {
                 Optional.empty(), credential.teamId())
                 .onFailure(e -> e instanceof PlatformException p && p.code() == ErrorCode.RECONNECT_REQUIRED)
                 .transform(e -> new GatewayException(ErrorCode.PLATFORM_TOKEN_REJECTED,
-                        Platforms.displayName(platform.id()) + " did not accept this token."));
+                        platform.displayName() + " did not accept this token."));
     }
 
     /** Revokes upstream where the platform can (best effort), then forgets the connection. */
     public Uni<Void> disconnect(String userId, String platformKey) {
-        var platform = platforms.byKey(platformKey);
+        var platform = connectables.byKey(platformKey);
         var id = platform.id();
         return store.find(userId, id).chain(found -> {
             var current = found.orElseThrow(() -> notFound(platform));
@@ -102,7 +108,7 @@ public class Connections {
     }
 
     /** Platforms with OAuth can revoke; the others' tokens (pasted API keys) are the user's to manage. */
-    private Uni<Void> revoke(String userId, DeploymentPlatform platform, ConnectionRecord record) {
+    private Uni<Void> revoke(String userId, Connectable platform, ConnectionRecord record) {
         if (platform.oauth().isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -121,6 +127,10 @@ public class Connections {
 
     /** Name check with the caller's credential; suggestions are checked too, and only free ones are offered. */
     public Uni<ProjectNames.Verdict> checkName(String userId, String platformKey, String name, String teamId) {
+        if (connectables.byKey(platformKey).kind() == Connectable.Kind.SOURCE_HOST) {
+            return Uni.createFrom().failure(connectables.byKey(platformKey).unsupported("project name checks (a "
+                    + "repository name is checked when a deployment pushes to it)"));
+        }
         var platform = platforms.byKey(platformKey);
         return credentials.credentialFor(userId, platform.id())
                 .map(c -> teamId == null || teamId.isBlank() ? c : c.inTeam(teamId))
@@ -130,8 +140,7 @@ public class Connections {
                 .call(e -> credentials.markReconnectRequired(userId, platform.id()));
     }
 
-    private static GatewayException notFound(DeploymentPlatform platform) {
-        return new GatewayException(ErrorCode.NOT_FOUND,
-                "No " + Platforms.displayName(platform.id()) + " connection.");
+    private static GatewayException notFound(Connectable platform) {
+        return new GatewayException(ErrorCode.NOT_FOUND, "No " + platform.displayName() + " connection.");
     }
 }

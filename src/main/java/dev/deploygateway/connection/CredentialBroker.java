@@ -19,7 +19,6 @@ import dev.deploygateway.platform.PlatformException;
 import dev.deploygateway.platform.PlatformId;
 import dev.deploygateway.platform.PlatformStep;
 import dev.deploygateway.platform.PlatformTokens;
-import dev.deploygateway.platform.Platforms;
 import dev.deploygateway.store.StoreKeys;
 import io.smallrye.mutiny.Uni;
 
@@ -38,18 +37,18 @@ public class CredentialBroker implements PlatformCredentials {
 
     private final ConnectionStore connections;
     private final ConnectionTokens tokens;
-    private final Platforms platforms;
+    private final Connectables platforms;
     private final ConnectionsConfig config;
     private final Clock clock;
     private final Map<String, Uni<PlatformCredential>> inflight = new ConcurrentHashMap<>();
 
     @Inject
-    CredentialBroker(ConnectionStore connections, ConnectionTokens tokens, Platforms platforms,
+    CredentialBroker(ConnectionStore connections, ConnectionTokens tokens, Connectables platforms,
             ConnectionsConfig config) {
         this(connections, tokens, platforms, config, Clock.systemUTC());
     }
 
-    CredentialBroker(ConnectionStore connections, ConnectionTokens tokens, Platforms platforms,
+    CredentialBroker(ConnectionStore connections, ConnectionTokens tokens, Connectables platforms,
             ConnectionsConfig config, Clock clock) {
         this.connections = connections;
         this.tokens = tokens;
@@ -193,7 +192,7 @@ public class CredentialBroker implements PlatformCredentials {
 
     private ConnectionStore.Versioned usableRecord(PlatformId platform, Optional<ConnectionStore.Versioned> found) {
         var current = found.orElseThrow(() -> new GatewayException(ErrorCode.PLATFORM_NOT_CONNECTED,
-                "Connect " + Platforms.displayName(platform) + " first."));
+                "Connect " + Connectable.displayName(platform) + " first."));
         if (current.record().state() == ConnectionState.RECONNECT_REQUIRED) {
             throw reconnect(platform);
         }
@@ -218,7 +217,7 @@ public class CredentialBroker implements PlatformCredentials {
     }
 
     static GatewayException reconnect(PlatformId platform) {
-        return new GatewayException(ErrorCode.RECONNECT_REQUIRED, Platforms.displayName(platform)
+        return new GatewayException(ErrorCode.RECONNECT_REQUIRED, Connectable.displayName(platform)
                 + " no longer accepts this connection; connect it again.");
     }
 }

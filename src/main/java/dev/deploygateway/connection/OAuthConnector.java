@@ -15,10 +15,8 @@ import dev.deploygateway.config.OAuthClientsConfig;
 import dev.deploygateway.error.ErrorCode;
 import dev.deploygateway.error.GatewayException;
 import dev.deploygateway.platform.CodeExchange;
-import dev.deploygateway.platform.DeploymentPlatform;
 import dev.deploygateway.platform.OAuthAuthorization;
 import dev.deploygateway.platform.PlatformId;
-import dev.deploygateway.platform.Platforms;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -31,7 +29,6 @@ class OAuthConnector {
 
     private static final Logger LOG = Logger.getLogger(OAuthConnector.class);
 
-    private final Platforms platforms;
     private final AuthorizationStates states;
     private final ConnectionWriter writer;
     private final ConnectionsConfig config;
@@ -39,9 +36,8 @@ class OAuthConnector {
     private final OAuthClientsConfig clients;
     private final Clock clock = Clock.systemUTC();
 
-    OAuthConnector(Platforms platforms, AuthorizationStates states, ConnectionWriter writer, ConnectionsConfig config,
+    OAuthConnector(AuthorizationStates states, ConnectionWriter writer, ConnectionsConfig config,
             IdentityConfig identity, OAuthClientsConfig clients) {
-        this.platforms = platforms;
         this.states = states;
         this.writer = writer;
         this.config = config;
@@ -50,7 +46,7 @@ class OAuthConnector {
     }
 
     /** Starts a handshake; the answer is where to send the browser. */
-    Uni<URI> start(String userId, DeploymentPlatform platform, String returnTo, URI ownBase) {
+    Uni<URI> start(String userId, Connectable platform, String returnTo, URI ownBase) {
         if (platform.oauth().isEmpty()) {
             return Uni.createFrom().failure(platform.unsupported("OAuth"));
         }
@@ -71,7 +67,7 @@ class OAuthConnector {
      * {@code returnTo} to send the browser to); any later failure redirects to {@code returnTo} with
      * {@code connectError=<code>}; success redirects with {@code connected=<platform>}.
      */
-    Uni<URI> complete(String userId, DeploymentPlatform platform, String code, String state, String error) {
+    Uni<URI> complete(String userId, Connectable platform, String code, String state, String error) {
         return states.consume(userId, state).chain(found -> {
             var pending = found.orElseThrow(() -> new GatewayException(ErrorCode.OAUTH_STATE_INVALID,
                     "This authorization is unknown, was already used, has expired or belongs to someone else; "
@@ -111,6 +107,7 @@ class OAuthConnector {
             case VERCEL -> clients.vercel().callbackUrl();
             case RAILWAY -> clients.railway().callbackUrl();
             case RENDER -> clients.render().callbackUrl();
+            case GITHUB -> clients.github().callbackUrl();
             default -> Optional.empty();
         };
         return configured.orElseGet(() -> ownBase.resolve("/api/v1/platforms/" + platform.key() + "/callback"));

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
@@ -19,6 +20,7 @@ import dev.deploygateway.platform.EnvVar;
 import dev.deploygateway.platform.Platforms;
 import dev.deploygateway.platform.PreparedSource;
 import dev.deploygateway.ratelimit.DeploymentRateLimiter;
+import dev.deploygateway.source.SourceHosts;
 import dev.deploygateway.store.ScriptReply;
 import dev.deploygateway.store.SharedStore;
 import io.smallrye.mutiny.Uni;
@@ -43,9 +45,11 @@ public class DeploymentPipeline {
     private final DeploymentConfig config;
     private final RunServices services;
 
+    @Inject
     DeploymentPipeline(SharedStore store, DeploymentRepository repository, DeploymentRecordCodec codec,
             DeploymentSecrets secrets, EventLog eventLog, PlatformCredentials credentials, Platforms platforms,
-            DeploymentRateLimiter limiter, DeploymentOwnership ownership, DeploymentConfig config) {
+            DeploymentRateLimiter limiter, DeploymentOwnership ownership, DeploymentConfig config,
+            SourceHosts sourceHosts) {
         this.store = store;
         this.codec = codec;
         this.secrets = secrets;
@@ -53,7 +57,15 @@ public class DeploymentPipeline {
         this.platforms = platforms;
         this.ownership = ownership;
         this.config = config;
-        this.services = new RunServices(credentials, repository, limiter, ownership, config);
+        this.services = new RunServices(credentials, repository, limiter, ownership, config, sourceHosts);
+    }
+
+    /** Without source hosts: a pipeline for platforms that take uploads (harnesses that build one by hand). */
+    DeploymentPipeline(SharedStore store, DeploymentRepository repository, DeploymentRecordCodec codec,
+            DeploymentSecrets secrets, EventLog eventLog, PlatformCredentials credentials, Platforms platforms,
+            DeploymentRateLimiter limiter, DeploymentOwnership ownership, DeploymentConfig config) {
+        this(store, repository, codec, secrets, eventLog, credentials, platforms, limiter, ownership, config,
+                SourceHosts.none());
     }
 
     /** Runs a new deployment from its source, in the background; its lease (generation 1) was taken then. */

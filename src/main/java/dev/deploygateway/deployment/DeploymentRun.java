@@ -11,6 +11,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 import dev.deploygateway.error.ErrorCode;
+import dev.deploygateway.error.GatewayException;
+import dev.deploygateway.platform.Capability;
+import dev.deploygateway.platform.DeploySpec;
 import dev.deploygateway.platform.DeploymentPlatform;
 import dev.deploygateway.platform.EnvVar;
 import dev.deploygateway.platform.PlatformCredential;
@@ -21,6 +24,7 @@ import dev.deploygateway.platform.PlatformProject;
 import dev.deploygateway.platform.PlatformState;
 import dev.deploygateway.platform.PlatformStep;
 import dev.deploygateway.platform.PreparedSource;
+import dev.deploygateway.source.SourceHost;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -48,6 +52,7 @@ final class DeploymentRun {
     private final AtomicReference<String> platformDeploymentId = new AtomicReference<>();
     private final AtomicReference<Optional<String>> url;
     private final AtomicReference<LogCursor> cursor;
+    private final AtomicReference<DeploySpec> deploySpec;
 
     DeploymentRun(DeploymentRecord record, DeploymentJournal journal, DeploymentPlatform platform, List<EnvVar> env,
             RunServices services) {
@@ -60,11 +65,13 @@ final class DeploymentRun {
         this.url = new AtomicReference<>(record.url());
         this.ending = new RunEnding(record, journal, services, platformCalled, finished, url);
         this.cursor = new AtomicReference<>(record.logCursor().orElse(null));
+        this.deploySpec = new AtomicReference<>(record.settings().deploySpec(record.id()));
         record.platformDeploymentId().ifPresent(platformDeploymentId::set);
     }
 
     Uni<Void> fromSource(PreparedSource source) {
         return credential()
+                .call(() -> pushSource(source))
                 .chain(this::project)
                 .call(this::environment)
                 .call(this::database)
@@ -107,12 +114,46 @@ final class DeploymentRun {
                 .invoke(credential::set);
     }
 
+    /**
+     * Git-only platforms (Render): the project first goes, as one commit, to the user's repository on the platform's
+     * source host under the user's own credential there; the deploy then builds that commit. Pushing creates things
+     * (a repository, a commit), so it is preceded by the durable journal write and the lease check too.
+     */
+    private Uni<Void> pushSource(PreparedSource source) {
+        Optional<SourceHost> found = platform.capabilities().has(Capability.GIT_SOURCE)
+                ? services.sourceHosts().forPlatform(platform.id()) : Optional.empty();
+        if (found.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        SourceHost host = found.get();
+        var target = record.settings().repositoryTarget();
+        step.set(PlatformStep.PUSH);
+        return StoreRetry.untilAnswered(services.credentials().credentialFor(record.userId(), host.id()))
+                .onFailure(e -> !(e instanceof PlatformException) && e instanceof GatewayException)
+                .transform(e -> PlatformException.of(((GatewayException) e).code(), host.id(), PlatformStep.PUSH,
+                        false, e.getMessage()))
+                .call(() -> journal.progressed(PlatformState.PENDING, PlatformStep.PUSH, "Pushing "
+                        + source.bundle().fileCount() + " file(s) to " + host.id().key() + " repository "
+                        + target.owner().map(o -> o + "/").orElse("") + target.name()))
+                .call(this::beforeCreatingOnPlatform)
+                .chain(hostCredential -> host.push(hostCredential, target, source.bundle(), "Deploy "
+                        + record.settings().projectName() + " (" + record.id() + ")", journal::progress))
+                .chain(pushed -> {
+                    deploySpec.set(deploySpec.get().withGit(record.settings().gitSource(pushed, env)));
+                    String commit = pushed.commitSha().substring(0, Math.min(7, pushed.commitSha().length()));
+                    return journal.progressed(PlatformState.PENDING, PlatformStep.PUSH, pushed.unchanged()
+                            ? pushed.repository() + " already holds this project at commit " + commit + "; 0 blobs sent"
+                            : "Pushed commit " + commit + " to " + pushed.repository() + "#" + pushed.branch() + " ("
+                                    + pushed.blobsSent() + " blob(s) sent, " + pushed.inlineFiles() + " inline)");
+                });
+    }
+
     private Uni<PlatformProject> project(PlatformCredential cred) {
         step.set(PlatformStep.CREATE);
         return journal.progressed(PlatformState.PENDING, PlatformStep.CREATE,
                 "Preparing project " + record.settings().projectName())
                 .chain(this::beforeCreatingOnPlatform)
-                .chain(() -> platform.ensureProject(cred, record.settings().projectSpec()))
+                .chain(() -> platform.ensureProject(cred, record.settings().projectSpec(), deploySpec.get()))
                 .call(project -> journal.change(new RecordChange.ProjectReady(project.id())));
     }
 
@@ -155,7 +196,7 @@ final class DeploymentRun {
                 "Uploading " + source.bundle().fileCount() + " file(s)")
                 .chain(this::beforeCreatingOnPlatform)
                 .chain(() -> platform.deploy(credential.get(), project, source,
-                        record.settings().deploySpec(record.id()), (sent, needed, bytesSent, bytesNeeded) -> {
+                        deploySpec.get(), (sent, needed, bytesSent, bytesNeeded) -> {
                             // One progress event per file is plenty; platforms may report per chunk.
                             if (lastFiles.getAndSet(sent) != sent || sent == needed) {
                                 journal.progress(sent, needed, bytesSent, bytesNeeded);

@@ -20,6 +20,7 @@ import dev.deploygateway.platform.Platforms;
 import dev.deploygateway.platform.PreparedSource;
 import dev.deploygateway.ratelimit.Quota;
 import dev.deploygateway.scaffold.SourceBundle;
+import dev.deploygateway.source.SourceHosts;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -40,10 +41,11 @@ public class DeploymentService {
     private final Connections connections;
     private final DeploymentConfig config;
     private final ProductionSwitch production;
+    private final SourceHosts sourceHosts;
 
     DeploymentService(DeploymentRepository repository, DeploymentAdmission admission, DeploymentPipeline pipeline,
             DeploymentSecrets secrets, Platforms platforms, PlatformCredentials credentials, Connections connections,
-            DeploymentConfig config, ProductionSwitch production) {
+            DeploymentConfig config, ProductionSwitch production, SourceHosts sourceHosts) {
         this.repository = repository;
         this.admission = admission;
         this.pipeline = pipeline;
@@ -53,6 +55,7 @@ public class DeploymentService {
         this.connections = connections;
         this.config = config;
         this.production = production;
+        this.sourceHosts = sourceHosts;
     }
 
     /** A started (or, for a repeated idempotency key, earlier) deployment and the quota after admitting it. */
@@ -86,11 +89,25 @@ public class DeploymentService {
         return earlier.chain(previous -> previous.isPresent() ? Uni.createFrom().item(previous.get())
                 : requireTeam(userId, settings)
                         .chain(() -> credentials.credentialFor(userId, settings.platform()))
+                        .chain(() -> sourceHostConnected(userId, settings.platform()))
                         .chain(() -> {
                             DeploymentRecord record = newRecord(userId, settings, env, Optional.empty());
                             return admission.admit(record, idempotencyKey, requestDigest)
                                     .map(outcome -> started(outcome, source, env));
                         }));
+    }
+
+    /**
+     * A platform that builds from git needs the source host too (GitHub, for the push): without that connection the
+     * request is refused (409 {@code PLATFORM_NOT_CONNECTED}, "Connect GitHub first.") before anything is stored.
+     */
+    private Uni<Void> sourceHostConnected(String userId, PlatformId platform) {
+        if (!platforms.get(platform).capabilities().has(Capability.GIT_SOURCE)) {
+            return Uni.createFrom().voidItem();
+        }
+        return sourceHosts.forPlatform(platform)
+                .map(host -> credentials.credentialFor(userId, host.id()).replaceWithVoid())
+                .orElseGet(() -> Uni.createFrom().voidItem());
     }
 
     /** A new, rate-limited deployment of the same source (the platform's copy) and settings. */

@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 import dev.deploygateway.error.ErrorCode;
 import dev.deploygateway.error.GatewayException;
 import dev.deploygateway.platform.PlatformException;
+import dev.deploygateway.platform.PlatformId;
 import dev.deploygateway.platform.PlatformState;
 import dev.deploygateway.platform.PlatformStep;
 import io.smallrye.mutiny.Uni;
@@ -44,8 +45,10 @@ final class RunEnding {
         if (!(failure instanceof PlatformException) && !(failure instanceof GatewayException)) {
             LOG.errorf(failure, "deployment %s failed unexpectedly in step %s", record.id(), step);
         }
+        // The connection that refused: the platform's, or the source host's for a git-only platform's push.
+        PlatformId refusedBy = failure instanceof PlatformException p ? p.platform() : record.settings().platform();
         Uni<Void> reconnect = error.code().equals(ErrorCode.RECONNECT_REQUIRED.name())
-                ? services.credentials().markReconnectRequired(record.userId(), record.settings().platform())
+                ? services.credentials().markReconnectRequired(record.userId(), refusedBy)
                         .onFailure().recoverWithNull()
                 : Uni.createFrom().voidItem();
         // Nothing reached the platform: the attempt does not count against the user's quota.

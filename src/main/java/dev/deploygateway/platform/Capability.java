@@ -23,7 +23,9 @@ public enum Capability {
     /** An existing deployment can be rebuilt by id. */
     REDEPLOY("redeploy"),
     /** Production can be pointed back to an earlier deployment without a rebuild. */
-    ROLLBACK("rollback");
+    ROLLBACK("rollback"),
+    /** A source host: takes a project as one commit pushed to a repository the user owns (GitHub). */
+    GIT_PUSH("gitPush");
 
     private final String key;
 

@@ -45,11 +45,29 @@ public interface DeploymentPlatform {
         return Optional.empty();
     }
 
+    /**
+     * For a platform that builds only from git ({@link Capability#GIT_SOURCE}): its rule when the options of the
+     * service it would create break it (type, runtime, plan, region), checked before anything is stored or pushed;
+     * empty when acceptable.
+     */
+    default Optional<String> serviceOptionsProblem(DeploySpec.ServiceOptions options) {
+        return Optional.empty();
+    }
+
     /** Whether {@code name} can be used for a new project in the credential's account/team. */
     Uni<NameAvailability> checkProjectName(PlatformCredential credential, String name);
 
     /** Finds the project named {@code spec.name()} or creates it. */
     Uni<PlatformProject> ensureProject(PlatformCredential credential, ProjectSpec spec);
+
+    /**
+     * {@link #ensureProject(PlatformCredential, ProjectSpec)} for a deploy whose source is already known: a platform
+     * that builds from git refuses here, before env vars or a database touch it, a project that builds another
+     * repository ({@code PROJECT_NAME_TAKEN}).
+     */
+    default Uni<PlatformProject> ensureProject(PlatformCredential credential, ProjectSpec spec, DeploySpec deploy) {
+        return ensureProject(credential, spec);
+    }
 
     /** Upserts environment variables; they apply to the next build. */
     Uni<Void> setEnvironment(PlatformCredential credential, PlatformProject project, List<EnvVar> variables);

@@ -1,8 +1,11 @@
 package dev.deploygateway.platform;
 
-/** The hosting platforms the gateway knows; the lowercase name is used in URLs and config keys. */
+/**
+ * The hosting platforms the gateway knows, and the source hosts git-only platforms build from ({@code GITHUB}); the
+ * lowercase name is used in URLs and config keys.
+ */
 public enum PlatformId {
-    VERCEL, RAILWAY, RENDER, NETLIFY, FLY;
+    VERCEL, RAILWAY, RENDER, NETLIFY, FLY, GITHUB;
 
     public String key() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -136,6 +136,7 @@ class ConfigProblemsTest {
             public OAuthClient vercel() { return vercel; }
             public OAuthClient railway() { return railway; }
             public OAuthClient render() { return none; }
+            public OAuthClient github() { return none; }
         };
     }
 

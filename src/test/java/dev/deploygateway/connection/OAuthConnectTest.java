@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -69,9 +70,9 @@ class OAuthConnectTest extends ConnectionTestSupport {
     @Test
     void thePlatformListingNamesEveryCapabilityOfEachPlatform() {
         var listing = as(user("ivy")).get("/api/v1/platforms").then().statusCode(200).extract().jsonPath();
-        assertThat(listing.getList("id")).containsExactly("vercel", "railway");
+        assertThat(listing.getList("id")).containsExactly("vercel", "railway", "render", "github");
         var common = Map.of("oauth", true, "tokenConnect", true, "gitSource", false, "database", true,
-                "cancel", true, "redeploy", true, "rollback", true);
+                "cancel", true, "redeploy", true, "rollback", true, "gitPush", false);
         var vercel = new HashMap<String, Boolean>(common);
         vercel.putAll(Map.of("fileUpload", true, "tarballUpload", false, "promote", true));
         var railway = new HashMap<String, Boolean>(common);
@@ -79,6 +80,19 @@ class OAuthConnectTest extends ConnectionTestSupport {
         assertThat(listing.getMap("[0].capabilities", String.class, Boolean.class)).isEqualTo(vercel);
         assertThat(listing.getMap("[1].capabilities", String.class, Boolean.class)).isEqualTo(railway);
         assertThat(listing.getString("[1].connection.state")).isEqualTo("NOT_CONNECTED");
+        var render = new HashMap<String, Boolean>(common);
+        render.putAll(Map.of("oauth", false, "gitSource", true, "fileUpload", false, "tarballUpload", false));
+        assertThat(listing.getMap("[2].capabilities", String.class, Boolean.class)).isEqualTo(render);
+        assertThat(listing.getList("[2].sourceHosts")).containsExactly("github");
+        assertThat(listing.getString("[2].kind")).isEqualTo("platform");
+        var github = new HashMap<String, Boolean>();
+        Map.of("oauth", true, "tokenConnect", true, "gitPush", true).forEach(github::put);
+        for (String cap : List.of("fileUpload", "tarballUpload", "gitSource", "database", "cancel", "redeploy",
+                "rollback")) {
+            github.put(cap, false);
+        }
+        assertThat(listing.getMap("[3].capabilities", String.class, Boolean.class)).isEqualTo(github);
+        assertThat(listing.getString("[3].kind")).isEqualTo("sourceHost");
     }
 
     @Test

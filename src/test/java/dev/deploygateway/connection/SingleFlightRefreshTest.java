@@ -1,6 +1,5 @@
 package dev.deploygateway.connection;
 
-import dev.deploygateway.platform.Platforms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
@@ -38,7 +37,7 @@ class SingleFlightRefreshTest extends ConnectionTestSupport {
     CredentialBroker broker;
 
     @Inject
-    Platforms platforms;
+    Connectables platforms;
 
     @Inject
     ConnectionsConfig config;

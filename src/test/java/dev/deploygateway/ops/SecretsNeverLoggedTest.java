@@ -3,7 +3,9 @@ package dev.deploygateway.ops;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -19,7 +21,10 @@ import dev.deploygateway.identity.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
-/** Session tokens and bearer tokens never reach the log, whatever the request does, even at DEBUG. */
+/**
+ * Session tokens, bearer tokens and pasted platform credentials (GitHub tokens, Render keys, accepted or refused)
+ * never reach the log, whatever the request does, even at DEBUG.
+ */
 @QuarkusTest
 class SecretsNeverLoggedTest {
 
@@ -41,6 +46,36 @@ class SecretsNeverLoggedTest {
         assertThat(logs.lines()).as("something was logged at all").isNotEmpty();
         for (String secret : List.of(session, bearer, forged, signaturePart(bearer), signaturePart(forged))) {
             assertThat(logs.lines()).noneMatch(line -> line.contains(secret));
+        }
+    }
+
+    @Test
+    void pastedGitHubTokensAndRenderKeysNeverAppearInLogsOrAnswers() {
+        String bearer = TestTokens.valid("kim-" + System.nanoTime());
+        String github = given().contentType(ContentType.JSON).body(Map.of("login", "gh-kim-" + System.nanoTime()))
+                .post("/sandbox/github/_sandbox/tokens").then().statusCode(201).extract().path("token");
+        String render = given().contentType(ContentType.JSON).body(Map.of("username", "kim"))
+                .post("/sandbox/render/_sandbox/keys").then().statusCode(201).extract().path("key");
+        String refusedGitHub = "github_pat_" + "A1b2C3d4".repeat(6);
+        String refusedRender = "rnd_" + "Z9y8X7w6".repeat(4);
+        var answers = new ArrayList<String>();
+        for (String[] paste : new String[][] { { "github", github, "200" }, { "render", render, "200" },
+            { "github", refusedGitHub, "422" }, { "render", refusedRender, "422" } }) {
+            answers.add(given().auth().oauth2(bearer).contentType(ContentType.JSON).body(Map.of("token", paste[1]))
+                    .put("/api/v1/platforms/" + paste[0] + "/connection").then()
+                    .statusCode(Integer.parseInt(paste[2])).extract().asString());
+        }
+        answers.add(given().auth().oauth2(bearer).get("/api/v1/platforms").then().statusCode(200).extract()
+                .asString());
+        answers.add(given().auth().oauth2(bearer).get("/api/v1/platforms/github/connection").then().statusCode(200)
+                .extract().asString());
+        answers.add(given().auth().oauth2(bearer).get("/api/v1/platforms/render/connection").then().statusCode(200)
+                .extract().asString());
+
+        assertThat(logs.lines()).as("something was logged at all").isNotEmpty();
+        for (String secret : List.of(github, render, refusedGitHub, refusedRender)) {
+            assertThat(logs.lines()).noneMatch(line -> line.contains(secret));
+            assertThat(answers).noneMatch(answer -> answer.contains(secret));
         }
     }
 

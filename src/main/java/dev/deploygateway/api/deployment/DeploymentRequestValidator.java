@@ -18,7 +18,9 @@ import dev.deploygateway.error.GatewayException;
 import dev.deploygateway.platform.DatabaseInfo;
 import dev.deploygateway.platform.EnvVar;
 import dev.deploygateway.platform.PlatformId;
+import dev.deploygateway.platform.Platforms;
 import dev.deploygateway.scaffold.SourceBundle;
+import dev.deploygateway.source.SourceHosts;
 
 /**
  * Turns a deployment request into validated settings, env and source, collecting every problem into one
@@ -31,10 +33,15 @@ public class DeploymentRequestValidator {
 
     private final DeploymentService deployments;
     private final ScaffoldIntake intake;
+    private final Platforms platforms;
+    private final SourceHosts sourceHosts;
 
-    DeploymentRequestValidator(DeploymentService deployments, ScaffoldIntake intake) {
+    DeploymentRequestValidator(DeploymentService deployments, ScaffoldIntake intake, Platforms platforms,
+            SourceHosts sourceHosts) {
         this.deployments = deployments;
         this.intake = intake;
+        this.platforms = platforms;
+        this.sourceHosts = sourceHosts;
     }
 
     /** A request checked and split into what the service needs. */
@@ -79,13 +86,16 @@ public class DeploymentRequestValidator {
         option("teamId", request.teamId(), errors);
         unicode(request.env(), errors);
         List<EnvVar> env = intake.env(request.env(), errors);
+        var git = DeploymentRequestGitOptions.check(request, platform.flatMap(platforms::find), sourceHosts, name,
+                errors);
         if (!errors.isEmpty()) {
             throw invalid(errors);
         }
         DeploymentSettings settings = new DeploymentSettings(platform.orElseThrow(), name, target,
                 opt(request.framework()), opt(request.buildCommand()), opt(request.installCommand()),
                 opt(request.outputDirectory()), opt(request.rootDirectory()), opt(request.teamId()), database,
-                env.stream().map(v -> new DeploymentSettings.EnvKey(v.key(), v.sensitive())).toList());
+                env.stream().map(v -> new DeploymentSettings.EnvKey(v.key(), v.sensitive())).toList(), git.source(),
+                git.service());
         return new Checked(settings, env);
     }
 
@@ -123,7 +133,7 @@ public class DeploymentRequestValidator {
         }
     }
 
-    private static void option(String field, String value, List<Map<String, String>> errors) {
+    static void option(String field, String value, List<Map<String, String>> errors) {
         if (value != null && (value.length() > MAX_OPTION_LENGTH || value.chars().anyMatch(c -> c < 0x20)
                 || !wellFormed(value))) {
             errors.add(error(field, "must be at most " + MAX_OPTION_LENGTH
