@@ -66,11 +66,12 @@ public class DemoSessionResource {
     }
 
     /** The sign-in form: a username of letters, digits, dot, dash or underscore. */
-    public record SignIn(
-            @NotNull @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,38}",
-                    message = "must be 1-39 letters, digits, '.', '_' or '-', starting with a letter or digit")
-            String username) {
+    public record SignIn(@NotNull @Pattern(regexp = USERNAME, message = USERNAME_RULE) String username) {
     }
+
+    static final String USERNAME = "[A-Za-z0-9][A-Za-z0-9._-]{0,38}";
+    static final String USERNAME_RULE = "must be 1-39 letters, digits, '.', '_' or '-', "
+            + "starting with a letter or digit";
 
     /** What the client learns about its new session: never the token itself. */
     public record SessionView(String userId, Instant expiresAt) {

@@ -79,7 +79,8 @@ public final class ConfigProblems {
             }
         } else if (!KEY.matcher(key.get()).matches()) {
             problems.add("TOKEN_ENCRYPTION_KEY must be exactly 64 hex characters (32 bytes); it has "
-                    + key.get().length() + " characters" + (key.get().matches("[0-9a-fA-F]*") ? "" : " and non-hex ones")
+                    + key.get().length() + " characters"
+                    + (key.get().matches("[0-9a-fA-F]*") ? "" : " and non-hex ones")
                     + "; " + KEY_HOWTO + ".");
         }
         List<String> previous = tokens.previousKeys().orElse(List.of());

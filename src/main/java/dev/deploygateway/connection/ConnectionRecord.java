@@ -2,6 +2,7 @@ package dev.deploygateway.connection;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -23,7 +24,7 @@ record ConnectionRecord(String platform, ConnectionState state, ConnectMethod me
     }
 
     Connection view() {
-        return new Connection(PlatformId.valueOf(platform.toUpperCase(java.util.Locale.ROOT)), state, method,
+        return new Connection(PlatformId.valueOf(platform.toUpperCase(Locale.ROOT)), state, method,
                 new Connection.Account(accountId, username, name), teams, Optional.ofNullable(teamId),
                 Instant.ofEpochMilli(connectedAt), Optional.ofNullable(accessExpiresAt).map(Instant::ofEpochMilli));
     }

@@ -3,6 +3,7 @@ package dev.deploygateway.connection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -82,7 +83,7 @@ class ConnectionStore {
     }
 
     private static PlatformId platform(ConnectionRecord record) {
-        return PlatformId.valueOf(record.platform().toUpperCase(java.util.Locale.ROOT));
+        return PlatformId.valueOf(record.platform().toUpperCase(Locale.ROOT));
     }
 
     static String write(ConnectionRecord record) {

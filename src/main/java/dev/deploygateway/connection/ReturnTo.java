@@ -2,8 +2,11 @@ package dev.deploygateway.connection;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -57,7 +60,7 @@ final class ReturnTo {
         int hash = returnTo.indexOf('#');
         String base = hash < 0 ? returnTo : returnTo.substring(0, hash);
         String fragment = hash < 0 ? "" : returnTo.substring(hash);
-        String encoded = java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+        String encoded = URLEncoder.encode(value, StandardCharsets.UTF_8);
         return base + (base.contains("?") ? "&" : "?") + name + "=" + encoded + fragment;
     }
 
@@ -68,8 +71,9 @@ final class ReturnTo {
 
     private static GatewayException refused() {
         return new GatewayException(ErrorCode.VALIDATION_FAILED, "returnTo must be a path on this service or a URL "
-                + "on an allowed origin (ALLOWED_ORIGINS).", java.util.Map.of("errors",
-                        List.of(java.util.Map.of("field", "returnTo", "message", "not allowed"))),
-                java.util.Map.of(), null);
+                + "on an allowed origin (ALLOWED_ORIGINS).",
+                Map.of("errors",
+                        List.of(Map.of("field", "returnTo", "message", "not allowed"))),
+                Map.of(), null);
     }
 }

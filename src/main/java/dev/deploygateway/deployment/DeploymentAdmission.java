@@ -132,8 +132,9 @@ class DeploymentAdmission {
                 .chain(() -> repository.deactivate(ref))
                 .onFailure().retry().withBackOff(REVOKE_RETRY, Duration.ofSeconds(5)).atMost(REVOKE_ATTEMPTS)
                 .subscribe().with(ignored -> LOG.infof("deployment %s: creation with a lost answer revoked",
-                        ref.id()), e -> LOG.errorf("deployment %s: could not revoke a creation whose answer was "
-                        + "lost; the monitor will fail and refund it if it happened", ref.id()));
+                        ref.id()),
+                        e -> LOG.errorf("deployment %s: could not revoke a creation whose answer was "
+                                + "lost; the monitor will fail and refund it if it happened", ref.id()));
     }
 
     /** Removes the set entry of a creation that did not happen (best effort: the monitor removes leftovers). */

@@ -97,7 +97,7 @@ public class DeploymentPipeline {
             if (c != null) {
                 c.cancel();
             }
-            ownership.release(ref).subscribe().with(ignored -> { });
+            ownership.release(ref).subscribe().with(ignored -> {});
         };
         JournalBuffer buffer = new JournalBuffer(record.id(), writer(ref, generation), config.journalCapacity(),
                 config.journalBatch(), lost -> stop.run(), () -> eventLog.appended(ref.userId(), ref.id()));

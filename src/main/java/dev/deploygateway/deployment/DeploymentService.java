@@ -213,8 +213,10 @@ public class DeploymentService {
                     || connection.teams().stream().anyMatch(t -> t.id().equals(team));
             if (!known) {
                 throw new GatewayException(ErrorCode.VALIDATION_FAILED, "teamId is not a team of your "
-                        + settings.platform().key() + " connection.", Map.of("errors", List.of(Map.of("field",
-                                "teamId", "message", "is not a team this connection can deploy to"))), Map.of(),
+                        + settings.platform().key() + " connection.",
+                        Map.of("errors", List.of(Map.of("field",
+                                "teamId", "message", "is not a team this connection can deploy to"))),
+                        Map.of(),
                         null);
             }
         }).replaceWithVoid();

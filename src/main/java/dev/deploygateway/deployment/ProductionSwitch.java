@@ -40,15 +40,16 @@ class ProductionSwitch {
     Uni<DeploymentService.LiveChange> rollback(String userId, String id) {
         // A platform that promotes previews keeps them apart from production: a preview is promoted, not rolled
         // back to (Vercel refuses it). Railway runs every deployment in its production environment.
-        return makeLive(userId, id, Capability.ROLLBACK, "roll back to a deployment", (platform, record) ->
-                platform.capabilities().has(Capability.PROMOTE) && preview(record)
+        return makeLive(userId, id, Capability.ROLLBACK, "roll back to a deployment",
+                (platform, record) -> platform.capabilities().has(Capability.PROMOTE) && preview(record)
                         ? Optional.of("This is a preview deployment: promote it to production instead.")
-                        : Optional.empty(), DeploymentPlatform::rollback);
+                        : Optional.empty(),
+                DeploymentPlatform::rollback);
     }
 
     Uni<DeploymentService.LiveChange> promote(String userId, String id) {
-        return makeLive(userId, id, Capability.PROMOTE, "promote a deployment", (platform, record) ->
-                preview(record) ? Optional.empty()
+        return makeLive(userId, id, Capability.PROMOTE, "promote a deployment",
+                (platform, record) -> preview(record) ? Optional.empty()
                         : Optional.of("This is already a production deployment: roll back to it instead."),
                 DeploymentPlatform::promote);
     }

@@ -36,7 +36,7 @@ sealed interface RecordChange {
     }
 
     /** The deployment ended. */
-    record Finished(PlatformState state, Optional<String> url, Optional<DeploymentError> error, Instant at)
-            implements RecordChange {
+    record Finished(PlatformState state, Optional<String> url, Optional<DeploymentError> error,
+            Instant at) implements RecordChange {
     }
 }

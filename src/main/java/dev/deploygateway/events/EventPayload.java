@@ -27,8 +27,8 @@ public sealed interface EventPayload {
 
     /** Upload progress. */
     @RegisterForReflection
-    record Progress(String step, int filesDone, int filesTotal, long bytesDone, long bytesTotal)
-            implements EventPayload {
+    record Progress(String step, int filesDone, int filesTotal, long bytesDone,
+            long bytesTotal) implements EventPayload {
         public EventKind kind() {
             return EventKind.PROGRESS;
         }

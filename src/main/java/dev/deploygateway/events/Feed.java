@@ -93,7 +93,8 @@ final class Feed {
             checking = true;
             // A burst of connects can keep the event loops busy past the store's command timeout: a failed
             // check (a read) is retried before the viewers waiting on it are told to come back later.
-            Uni.createFrom().<Boolean>deferred(check::get).onFailure().retry().withBackOff(CHECK_BACKOFF).atMost(CHECK_RETRIES)
+            Uni.createFrom().<Boolean>deferred(check::get).onFailure().retry().withBackOff(CHECK_BACKOFF)
+                    .atMost(CHECK_RETRIES)
                     .subscribe().with(owned -> home.execute(() -> admitted(owned, null)),
                             failure -> home.execute(() -> admitted(false, failure)));
         }

@@ -78,7 +78,8 @@ public class HandoffRedirects {
             int port = uri.getPort();
             boolean defaultPort = port == -1 || (port == 80 && scheme.equals("http"))
                     || (port == 443 && scheme.equals("https"));
-            return Optional.of(scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port));
+            return Optional
+                    .of(scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port));
         } catch (URISyntaxException e) {
             return Optional.empty();
         }

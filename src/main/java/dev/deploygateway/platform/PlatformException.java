@@ -2,6 +2,7 @@ package dev.deploygateway.platform;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -50,7 +51,7 @@ public class PlatformException extends GatewayException {
             Optional<String> platformCode, Optional<String> platformMessage) {
         var map = new LinkedHashMap<String, Object>();
         map.put("platform", platform.key());
-        map.put("step", step.name().toLowerCase(java.util.Locale.ROOT));
+        map.put("step", step.name().toLowerCase(Locale.ROOT));
         map.put("retryable", retryable);
         platformCode.ifPresent(c -> map.put("platformCode", c));
         platformMessage.ifPresent(m -> map.put("platformMessage", m));

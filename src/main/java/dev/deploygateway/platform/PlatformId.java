@@ -1,5 +1,7 @@
 package dev.deploygateway.platform;
 
+import java.util.Locale;
+
 /**
  * The hosting platforms the gateway knows, and the source hosts git-only platforms build from ({@code GITHUB}); the
  * lowercase name is used in URLs and config keys.
@@ -8,6 +10,6 @@ public enum PlatformId {
     VERCEL, RAILWAY, RENDER, NETLIFY, FLY, GITHUB;
 
     public String key() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -6,7 +6,16 @@ package dev.deploygateway.platform;
  * {@code PROVISION} for a database and {@code PUSH} for a git-only platform's source.
  */
 public enum PlatformStep {
-    AUTH, CHECK, CREATE, CONFIGURE, PROVISION, UPLOAD, BUILD, DEPLOY, WATCH, MANAGE,
+    AUTH,
+    CHECK,
+    CREATE,
+    CONFIGURE,
+    PROVISION,
+    UPLOAD,
+    BUILD,
+    DEPLOY,
+    WATCH,
+    MANAGE,
     /** Git-only platforms: the project goes to the user's repository through a source host first. */
     PUSH
 }

@@ -10,8 +10,6 @@ import jakarta.enterprise.inject.Instance;
 
 import dev.deploygateway.error.ErrorCode;
 import dev.deploygateway.error.GatewayException;
-import dev.deploygateway.platform.DeploymentPlatform;
-import dev.deploygateway.platform.PlatformId;
 
 /** The platform beans present in this build, by id; an id without a bean is "unknown" (404). */
 @ApplicationScoped

@@ -8,8 +8,7 @@ package dev.deploygateway.platform;
 @FunctionalInterface
 public interface UploadProgress {
 
-    UploadProgress NONE = (filesSent, filesNeeded, bytesSent, bytesNeeded) -> {
-    };
+    UploadProgress NONE = (filesSent, filesNeeded, bytesSent, bytesNeeded) -> {};
 
     void update(int filesSent, int filesNeeded, long bytesSent, long bytesNeeded);
 }

@@ -1,9 +1,9 @@
 package dev.deploygateway.scaffold;
 
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
 
 /**
  * One file of a {@link SourceBundle}: its normalised path, its exact bytes and their SHA-1 (40 lowercase hex

@@ -11,8 +11,8 @@ import java.util.TreeSet;
 /** A sorted set with Redis ordering: by score, then by member (byte order for ASCII members). */
 public final class MemorySortedSet {
 
-    private static final Comparator<ScoredMember> ORDER =
-            Comparator.comparingDouble(ScoredMember::score).thenComparing(ScoredMember::member);
+    private static final Comparator<ScoredMember> ORDER = Comparator.comparingDouble(ScoredMember::score)
+            .thenComparing(ScoredMember::member);
 
     private final Map<String, Double> scores = new HashMap<>();
     private final TreeSet<ScoredMember> ordered = new TreeSet<>(ORDER);

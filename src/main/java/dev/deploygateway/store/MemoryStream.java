@@ -51,9 +51,9 @@ public final class MemoryStream {
     static long[] parse(String id) {
         int dash = id.indexOf('-');
         if (dash < 0) {
-            return new long[] {Long.parseLong(id), 0};
+            return new long[] { Long.parseLong(id), 0 };
         }
-        return new long[] {Long.parseLong(id.substring(0, dash)), Long.parseLong(id.substring(dash + 1))};
+        return new long[] { Long.parseLong(id.substring(0, dash)), Long.parseLong(id.substring(dash + 1)) };
     }
 
     private static int compare(long[] a, long[] b) {

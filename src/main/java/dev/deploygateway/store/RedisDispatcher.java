@@ -64,7 +64,8 @@ final class RedisDispatcher {
                 .register(registry);
         this.lagExtensions = Counter.builder("gateway.store.timeouts.deferred")
                 .description("Command timeouts given another period because the timer itself fired late (this "
-                        + "process was starved, so the delay says nothing about Redis)").register(registry);
+                        + "process was starved, so the delay says nothing about Redis)")
+                .register(registry);
         Gauge.builder("gateway.store.breaker.state", breaker, b -> b.state().ordinal())
                 .description("Redis circuit breaker: 0 closed, 1 open, 2 half-open").register(registry);
     }

@@ -17,7 +17,9 @@ import java.time.Duration;
 public final class StoreCircuitBreaker {
 
     /** Breaker states. */
-    public enum State { CLOSED, OPEN, HALF_OPEN }
+    public enum State {
+        CLOSED, OPEN, HALF_OPEN
+    }
 
     private final int failureThreshold;
     private final Duration openDuration;

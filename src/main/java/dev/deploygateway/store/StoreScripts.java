@@ -13,7 +13,7 @@ final class StoreScripts {
             end
             return 0
             """, (keyspace, keys, args) -> {
-                boolean owned = keyspace.read(keys.get(0), String.class).filter(args.get(0)::equals).isPresent();
-                return ScriptReply.of(owned && keyspace.remove(keys.get(0)) ? 1L : 0L);
-            });
+        boolean owned = keyspace.read(keys.get(0), String.class).filter(args.get(0)::equals).isPresent();
+        return ScriptReply.of(owned && keyspace.remove(keys.get(0)) ? 1L : 0L);
+    });
 }

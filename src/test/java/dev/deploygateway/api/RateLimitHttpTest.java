@@ -112,8 +112,8 @@ class RateLimitHttpTest {
 
         RedisServerResource.forQuarkus().restartServer();
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                given().when().get("/q/health/ready").then().statusCode(200));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> given().when().get("/q/health/ready").then().statusCode(200));
         Vertx vertx = Vertx.vertx();
         try {
             var other = RedisClients.store(vertx, RedisServerResource.forQuarkus().url());

@@ -6,8 +6,16 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +26,6 @@ import dev.deploygateway.scaffold.ScaffoldLimits;
 import dev.deploygateway.scaffold.ScaffoldReader;
 import dev.deploygateway.scaffold.SourceBundle;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 /** Over HTTP: the sample routes (caller required, list, files in the deployment format) and intake refusals as problem+json. */
 @QuarkusTest
@@ -51,13 +58,14 @@ class ScaffoldHttpTest {
 
     @Test
     void aSamplesFilesComeInTheDeploymentRequestFormatAndReadBackExactly() {
-        Map<String, Map<String, String>> wire = given().auth().oauth2(token).when().get("/api/v1/samples/static-site").then()
+        Map<String, Map<String, String>> wire = given().auth().oauth2(token).when().get("/api/v1/samples/static-site")
+                .then()
                 .statusCode(200)
                 .body("name", equalTo("static-site"))
                 .body("files.'index.html'.encoding", equalTo("utf-8"))
                 .body("files.'images/favicon.png'.encoding", equalTo("base64"))
                 .extract().jsonPath().getMap("files");
-        var files = new java.util.LinkedHashMap<String, FileSpec>();
+        var files = new LinkedHashMap<String, FileSpec>();
         wire.forEach((path, spec) -> files.put(path, new FileSpec(spec.get("content"), spec.get("encoding"))));
         assertThat(files).containsKey("\u00fcber-uns.html");
         assertThat(Base64.getDecoder().decode(files.get("images/favicon.png").content())).startsWith(0x89, 'P');
@@ -93,13 +101,13 @@ class ScaffoldHttpTest {
     @Test
     void anArchiveOverALimitIsA413ProblemNamingTheLimit() {
         byte[] zeros = new byte[11 * 1024 * 1024];
-        var out = new java.io.ByteArrayOutputStream();
-        try (var zip = new java.util.zip.ZipOutputStream(out)) {
-            zip.putNextEntry(new java.util.zip.ZipEntry("zeros.bin"));
+        var out = new ByteArrayOutputStream();
+        try (var zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("zeros.bin"));
             zip.write(zeros);
             zip.closeEntry();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         given().auth().oauth2(token).contentType("application/octet-stream").body(out.toByteArray())
                 .when().post("/api/v1/test-only/scaffold/archive").then()
@@ -113,7 +121,7 @@ class ScaffoldHttpTest {
 
     @Test
     void randomBytesAreA400NotA500() {
-        given().auth().oauth2(token).contentType("application/octet-stream").body(new byte[] {1, 2, 3, 4, 5})
+        given().auth().oauth2(token).contentType("application/octet-stream").body(new byte[] { 1, 2, 3, 4, 5 })
                 .when().post("/api/v1/test-only/scaffold/archive").then()
                 .statusCode(400)
                 .body("code", equalTo("VALIDATION_FAILED"))

@@ -52,8 +52,8 @@ class StoreOutageHttpTest {
                 .body("code", equalTo("STORE_UNAVAILABLE"));
 
         RedisServerResource.forQuarkus().restartServer();
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                given().auth().oauth2(token).get("/api/v1/rate-limit").then().statusCode(200)
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> given().auth().oauth2(token).get("/api/v1/rate-limit").then().statusCode(200)
                         .body("remaining", equalTo(10)));
         given().auth().oauth2(token).get("/api/v1/deployments").then().statusCode(200)
                 .body("items.size()", equalTo(0));

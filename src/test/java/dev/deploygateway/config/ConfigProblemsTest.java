@@ -43,8 +43,12 @@ class ConfigProblemsTest {
     @Test
     void badPreviousKeysAreReportedByPosition() {
         TokenEncryptionConfig config = new TokenEncryptionConfig() {
-            public Optional<String> key() { return Optional.of(KEY); }
-            public Optional<List<String>> previousKeys() { return Optional.of(List.of(KEY, "abc")); }
+            public Optional<String> key() {
+                return Optional.of(KEY);
+            }
+            public Optional<List<String>> previousKeys() {
+                return Optional.of(List.of(KEY, "abc"));
+            }
         };
         assertThat(find(false, config, clients(null), 10, 300_000, null)).singleElement().asString()
                 .contains("TOKEN_ENCRYPTION_PREVIOUS_KEYS entry 2").doesNotContain("abc\"");
@@ -61,8 +65,12 @@ class ConfigProblemsTest {
     @Test
     void aLeaseRenewedLessOftenThanAThirdOfItsTtlIsRefused() {
         RateLimitConfig rateLimit = new RateLimitConfig() {
-            public int maxPerWindow() { return 10; }
-            public Duration window() { return Duration.ofHours(1); }
+            public int maxPerWindow() {
+                return 10;
+            }
+            public Duration window() {
+                return Duration.ofHours(1);
+            }
         };
         var sameAsTtl = TestDeploymentConfig.defaults().withLease(Duration.ofSeconds(5), Duration.ofSeconds(5));
         var third = TestDeploymentConfig.defaults().withLease(Duration.ofSeconds(15), Duration.ofSeconds(5));
@@ -107,8 +115,12 @@ class ConfigProblemsTest {
     private static List<String> find(boolean prod, TokenEncryptionConfig tokens, OAuthClientsConfig oauth, int max,
             long timeoutMs, String jwtKey) {
         RateLimitConfig rateLimit = new RateLimitConfig() {
-            public int maxPerWindow() { return max; }
-            public Duration window() { return Duration.ofHours(1); }
+            public int maxPerWindow() {
+                return max;
+            }
+            public Duration window() {
+                return Duration.ofHours(1);
+            }
         };
         return ConfigProblems.find(prod, tokens, oauth, rateLimit,
                 TestDeploymentConfig.defaults().withTimeoutMs(timeoutMs), Optional.ofNullable(jwtKey));
@@ -116,8 +128,12 @@ class ConfigProblemsTest {
 
     private static TokenEncryptionConfig tokens(String key) {
         return new TokenEncryptionConfig() {
-            public Optional<String> key() { return Optional.ofNullable(key); }
-            public Optional<List<String>> previousKeys() { return Optional.empty(); }
+            public Optional<String> key() {
+                return Optional.ofNullable(key);
+            }
+            public Optional<List<String>> previousKeys() {
+                return Optional.empty();
+            }
         };
     }
 
@@ -133,19 +149,33 @@ class ConfigProblemsTest {
             OAuthClientsConfig.OAuthClient railway) {
         OAuthClientsConfig.OAuthClient none = client(Optional.empty(), Optional.empty(), Optional.empty());
         return new OAuthClientsConfig() {
-            public OAuthClient vercel() { return vercel; }
-            public OAuthClient railway() { return railway; }
-            public OAuthClient render() { return none; }
-            public OAuthClient github() { return none; }
+            public OAuthClient vercel() {
+                return vercel;
+            }
+            public OAuthClient railway() {
+                return railway;
+            }
+            public OAuthClient render() {
+                return none;
+            }
+            public OAuthClient github() {
+                return none;
+            }
         };
     }
 
     private static OAuthClientsConfig.OAuthClient client(Optional<String> id, Optional<String> secret,
             Optional<URI> callback) {
         return new OAuthClientsConfig.OAuthClient() {
-            public Optional<String> clientId() { return id; }
-            public Optional<String> clientSecret() { return secret; }
-            public Optional<URI> callbackUrl() { return callback; }
+            public Optional<String> clientId() {
+                return id;
+            }
+            public Optional<String> clientSecret() {
+                return secret;
+            }
+            public Optional<URI> callbackUrl() {
+                return callback;
+            }
         };
     }
 }

@@ -141,8 +141,8 @@ class OAuthConnectTest extends ConnectionTestSupport {
     @Test
     void returnToOutsideTheAllowListIsRefused() {
         String alice = user("alice");
-        for (String bad : new String[] {"https://evil.example/steal", "//evil.example/x", "/\\evil.example",
-                "javascript:alert(1)", "http://localhost:8080@evil.example/"}) {
+        for (String bad : new String[] { "https://evil.example/steal", "//evil.example/x", "/\\evil.example",
+                "javascript:alert(1)", "http://localhost:8080@evil.example/" }) {
             as(alice).queryParam("returnTo", bad).get("/api/v1/platforms/vercel/connect").then().statusCode(400)
                     .contentType("application/problem+json").body("code", equalTo("VALIDATION_FAILED"));
         }
@@ -159,7 +159,8 @@ class OAuthConnectTest extends ConnectionTestSupport {
         String state = param(callback, "state");
         String key = AuthorizationStates.key(alice, state);
         var json = (ObjectNode) new ObjectMapper().readTree(store.get(key).await().atMost(WAIT).orElseThrow());
-        json.put("verifier", cipher.encrypt(Randomness.token(), new TokenContext("oauth-pkce", alice, "vercel", state)));
+        json.put("verifier",
+                cipher.encrypt(Randomness.token(), new TokenContext("oauth-pkce", alice, "vercel", state)));
         store.set(key, json.toString(), Optional.of(Duration.ofMinutes(5))).await().atMost(WAIT);
 
         as(alice).urlEncodingEnabled(false).get(callback).then().statusCode(302)

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
-
-import java.util.stream.Stream;
 
 /** A v2 value only decrypts in the context it was written for. */
 class ContextBindingTest {
@@ -19,9 +19,9 @@ class ContextBindingTest {
 
     static Stream<TokenContext> otherContexts() {
         return Stream.of(
-                TokenContext.platformToken("bob", "vercel", "access"),       // another user
-                TokenContext.platformToken("alice", "railway", "access"),    // another platform
-                TokenContext.platformToken("alice", "vercel", "refresh"),    // the other field
+                TokenContext.platformToken("bob", "vercel", "access"), // another user
+                TokenContext.platformToken("alice", "railway", "access"), // another platform
+                TokenContext.platformToken("alice", "vercel", "refresh"), // the other field
                 new TokenContext("oauth-state", "alice", "vercel", "access"), // another purpose
                 // Same characters, different split: only a length-prefixed encoding tells these apart.
                 TokenContext.platformToken("alicev", "ercel", "access"),

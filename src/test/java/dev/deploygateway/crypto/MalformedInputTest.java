@@ -32,24 +32,24 @@ class MalformedInputTest {
                 + Base64.getUrlEncoder().withoutPadding().encodeToString(payload);
         return Stream.of(
                 "", "v2", "v2:", "v2:" + VALID.substring(3, 11), VALID.substring(0, 12),
-                VALID.substring(0, VALID.length() - 1),                  // truncated by one character
-                VALID.substring(0, 12 + 36),                             // IV + less than a tag
-                VALID + "=",                                             // padding is not part of the format
-                VALID + "A",                                             // trailing garbage
-                VALID.replace("v2:", "v2:x"),                            // bad key id
+                VALID.substring(0, VALID.length() - 1), // truncated by one character
+                VALID.substring(0, 12 + 36), // IV + less than a tag
+                VALID + "=", // padding is not part of the format
+                VALID + "A", // trailing garbage
+                VALID.replace("v2:", "v2:x"), // bad key id
                 VALID.substring(0, 3) + VALID.substring(3, 11).toUpperCase() + VALID.substring(11),
-                VALID.substring(0, 12) + "!" + VALID.substring(13),      // not base64url
+                VALID.substring(0, 12) + "!" + VALID.substring(13), // not base64url
                 VALID.substring(0, 12) + VALID.substring(12).replace('_', '/').replace('-', '+') + "/",
                 flippedTag, flippedCiphertext,
-                "v3:12345678:AAAA", "vault:v1:abc",                       // unsupported versions
-                "0001" + LEGACY_TAIL.toUpperCase(),                      // legacy must be lower-case
-                LEGACY_TAIL,                                             // empty IV
-                "0001" + LEGACY_TAIL + ":00",                            // four parts
-                "0001:96c189b4:86f5e590",                                // short tag
-                "0001" + LEGACY_TAIL + "0",                              // odd hex length
+                "v3:12345678:AAAA", "vault:v1:abc", // unsupported versions
+                "0001" + LEGACY_TAIL.toUpperCase(), // legacy must be lower-case
+                LEGACY_TAIL, // empty IV
+                "0001" + LEGACY_TAIL + ":00", // four parts
+                "0001:96c189b4:86f5e590", // short tag
+                "0001" + LEGACY_TAIL + "0", // odd hex length
                 "000" + LEGACY_TAIL,
                 " 0001" + LEGACY_TAIL,
-                "0001" + LEGACY_TAIL,                                    // well-formed, wrong key
+                "0001" + LEGACY_TAIL, // well-formed, wrong key
                 "x".repeat(StoredToken.MAX_LENGTH + 1));
     }
 
@@ -84,7 +84,8 @@ class MalformedInputTest {
         assertThat(body.length() % 4).isNotZero(); // a 7-byte token leaves unused bits in the last character
         char last = body.charAt(body.length() - 1);
         String sameBytes = VALID.substring(0, VALID.length() - 1) + alphabet.charAt(alphabet.indexOf(last) ^ 1);
-        assertThat(Base64.getUrlDecoder().decode(sameBytes.substring(12))).isEqualTo(Base64.getUrlDecoder().decode(body));
+        assertThat(Base64.getUrlDecoder().decode(sameBytes.substring(12)))
+                .isEqualTo(Base64.getUrlDecoder().decode(body));
         assertThat(reasonFor(sameBytes)).isEqualTo(Reason.MALFORMED);
     }
 

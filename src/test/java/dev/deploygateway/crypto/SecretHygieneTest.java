@@ -25,10 +25,10 @@ class SecretHygieneTest {
         String body = stored.substring(12);
 
         List<Runnable> failures = List.of(
-                () -> otherKey.decrypt(stored, ALICE_VERCEL_ACCESS),                                   // unknown key
-                () -> writer.decrypt(stored, TokenContext.platformToken("bob", "vercel", "access")),   // context
+                () -> otherKey.decrypt(stored, ALICE_VERCEL_ACCESS), // unknown key
+                () -> writer.decrypt(stored, TokenContext.platformToken("bob", "vercel", "access")), // context
                 () -> rotated.decrypt("v2:" + KEY_B.substring(0, 8) + stored.substring(11), ALICE_VERCEL_ACCESS),
-                () -> writer.decrypt(stored.substring(0, stored.length() - 3), ALICE_VERCEL_ACCESS),   // truncated
+                () -> writer.decrypt(stored.substring(0, stored.length() - 3), ALICE_VERCEL_ACCESS), // truncated
                 () -> writer.decrypt(stored.substring(0, 20) + "!" + stored.substring(21), ALICE_VERCEL_ACCESS),
                 () -> writer.decrypt("v9:" + body, ALICE_VERCEL_ACCESS),
                 () -> writer.decrypt("00" + ":" + KEY_A.substring(0, 32) + ":" + KEY_A, ALICE_VERCEL_ACCESS));
@@ -52,7 +52,7 @@ class SecretHygieneTest {
 
     @Test
     void invalidKeyMessagesNameTheVariableButNeverEchoTheValue() {
-        String almost = KEY_A + "0";                     // 65 characters: the seed accepted this
+        String almost = KEY_A + "0"; // 65 characters: the seed accepted this
         String nonHex = KEY_A.substring(0, 63) + "g";
         String padded = " " + KEY_A.substring(1);
         for (String bad : List.of(almost, nonHex, padded, KEY_A.substring(2))) {

@@ -1,6 +1,5 @@
 package dev.deploygateway.deployment;
 
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,16 +11,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
-
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.deploygateway.identity.TestTokens;
 import dev.deploygateway.ratelimit.DeploymentRateLimiter;
-import dev.deploygateway.store.RedisServerResource;
 import dev.deploygateway.store.SharedStore;
 import io.quarkus.test.common.http.TestHTTPResource;
 

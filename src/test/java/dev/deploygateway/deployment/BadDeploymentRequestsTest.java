@@ -131,8 +131,10 @@ class BadDeploymentRequestsTest {
                         "VALIDATION_FAILED"),
                 Arguments.of("settings not JSON", multipart("{nope", "site.zip", zipNamed("index.html")), 400,
                         "MALFORMED_REQUEST"),
-                Arguments.of("settings with bad name", multipart("{\"platform\":\"vercel\",\"projectName\":\"Bad Name\"}",
-                        "site.zip", zipNamed("index.html")), 400, "VALIDATION_FAILED"),
+                Arguments.of("settings with bad name",
+                        multipart("{\"platform\":\"vercel\",\"projectName\":\"Bad Name\"}",
+                                "site.zip", zipNamed("index.html")),
+                        400, "VALIDATION_FAILED"),
                 Arguments.of("archive part missing", (UnaryOperator<RequestSpecification>) r -> r
                         .multiPart("settings", settings, "application/json"), 400, "VALIDATION_FAILED"),
                 Arguments.of("settings part missing", (UnaryOperator<RequestSpecification>) r -> r

@@ -63,13 +63,16 @@ class BadWireRequestsTest {
                         + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked",
                         RawHttp.chunked("{\"platform\":\"vercel\",\"projectName\":\"", 3 * 1024 * 1024)), 413,
                         "PAYLOAD_TOO_LARGE"),
-                wire("no Content-Type", u -> new Wire(json.apply(bearer(u)).replace("Content-Type: application/json\r\n",
-                        ""), BODY), 415, "UNSUPPORTED_MEDIA_TYPE"),
+                wire("no Content-Type",
+                        u -> new Wire(json.apply(bearer(u)).replace("Content-Type: application/json\r\n",
+                                ""), BODY),
+                        415, "UNSUPPORTED_MEDIA_TYPE"),
                 wire("foreign origin", u -> new Wire(json.apply(bearer(u)) + "\r\nOrigin: https://evil.example",
                         BODY), 403, "CORS_REJECTED"),
                 wire("cookie write with a Basic header and no Origin", u -> new Wire(json.apply("x")
                         .replace("Authorization: Bearer x", "Authorization: Basic eDp4\r\nCookie: dg_session="
-                                + bearer(u)), BODY), 403, "CSRF_REJECTED"),
+                                + bearer(u)),
+                        BODY), 403, "CSRF_REJECTED"),
                 wire("token issued an hour in the future", u -> new Wire(json.apply(TestTokens.issuedIn(u, 3600)),
                         BODY), 401, "UNAUTHENTICATED"));
     }

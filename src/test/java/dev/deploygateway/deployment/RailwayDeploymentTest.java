@@ -8,6 +8,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,7 +36,7 @@ class RailwayDeploymentTest {
     @Test
     void aRailwayDeploymentWithPostgresGoesLiveAndStreamsItsBuildLog() {
         String alice = railwayUser("alice");
-        Map<String, Object> body = new java.util.LinkedHashMap<>(staticSite("rail-site", Map.of()));
+        Map<String, Object> body = new LinkedHashMap<>(staticSite("rail-site", Map.of()));
         body.put("platform", "railway");
         body.put("database", "postgres");
         String id = deploy(alice, body).then().statusCode(202).extract().path("id");

@@ -47,8 +47,8 @@ class RedisClusterDeploymentTest {
 
         RedisClusterResource.current().form();
 
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                given().get("/q/health/ready").then().statusCode(200));
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
     }
 
     @Test
@@ -56,8 +56,8 @@ class RedisClusterDeploymentTest {
     void deploymentsReachReadyAndTheLimitIsExactOnNodesThatLostTheirScripts() {
         String user = connectedUser("cluster");
         String id = deploy(user, staticSite("cluster-site", Map.of())).then().statusCode(202).extract().path("id");
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                given().auth().oauth2(TestTokens.valid(user)).get("/api/v1/deployments/" + id).then()
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).untilAsserted(
+                () -> given().auth().oauth2(TestTokens.valid(user)).get("/api/v1/deployments/" + id).then()
                         .statusCode(200).body("status", equalTo("READY")));
 
         RedisClusterResource cluster = RedisClusterResource.current();

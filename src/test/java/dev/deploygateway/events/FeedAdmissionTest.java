@@ -23,8 +23,7 @@ class FeedAdmissionTest {
             new FeedMetrics(new SimpleMeterRegistry(), () -> 0));
     // Tasks run where they are handed over: enough for a feed touched by one thread at a time.
     private final Feed feed = new Feed(Runnable::run, (after, count) -> Uni.createFrom().item(List.of()), settings,
-            closed -> {
-            });
+            closed -> {});
     private final AtomicInteger checks = new AtomicInteger();
     private final List<Object> answers = new CopyOnWriteArrayList<>();
 

@@ -2,6 +2,9 @@ package dev.deploygateway.frontend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -49,7 +52,7 @@ class DemoPageTest {
     void signsInWithTheKeyboardAndShowsTheQuota() {
         browser = HeadlessChromium.start(1280, 900);
         signIn("kim");
-        browser.await(ExpectedConditions.textMatches(By.id("quota"), java.util.regex.Pattern.compile("\\d+ of \\d+ deployments left")));
+        browser.await(ExpectedConditions.textMatches(By.id("quota"), Pattern.compile("\\d+ of \\d+ deployments left")));
         assertThat(browser.find("#sign-in-panel").isDisplayed()).isFalse();
 
         browser.find("#sign-out").click();
@@ -79,7 +82,8 @@ class DemoPageTest {
         browser.recordPolicyViolations();
         signIn("csp");
         browser.await(ExpectedConditions.textMatches(By.id("quota"), Pattern.compile("\\d+ of")));
-        browser.await(driver -> (Long) browser.script("return document.querySelectorAll('#platforms > *').length;") > 0);
+        browser.await(
+                driver -> (Long) browser.script("return document.querySelectorAll('#platforms > *').length;") > 0);
         assertThat(browser.policyViolations()).as("violations while loading and using the page").isEmpty();
 
         // What an injection would try: an inline script and an inline event handler. Neither may run.
@@ -100,7 +104,7 @@ class DemoPageTest {
         browser.driver().get(BrowserTestApp.baseUrl() + "/");
         WebElement username = browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
         username.sendKeys(Keys.chord(Keys.CONTROL, "a"), "not a name!", Keys.ENTER);
-        browser.await(ExpectedConditions.textMatches(By.id("sign-in-error"), java.util.regex.Pattern.compile("must be")));
+        browser.await(ExpectedConditions.textMatches(By.id("sign-in-error"), Pattern.compile("must be")));
         assertThat(browser.find("#app").isDisplayed()).isFalse();
     }
 
@@ -112,7 +116,8 @@ class DemoPageTest {
         assertThat(columns).hasSize(2);
         assertThat(columns.get(1).getRect().getX()).isEqualTo(columns.get(0).getRect().getX());
         assertThat(columns.get(1).getRect().getY()).isGreaterThan(columns.get(0).getRect().getY());
-        Long overflow = (Long) browser.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Long overflow = (Long) browser
+                .script("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
         assertThat(overflow).as("horizontal overflow in px").isLessThanOrEqualTo(0L);
     }
 
@@ -121,10 +126,13 @@ class DemoPageTest {
         browser = HeadlessChromium.start(1280, 900);
         browser.driver().get(BrowserTestApp.baseUrl() + "/");
         mountLogView();
-        browser.script("window.log.append({kind:'log', stream:'stdout', text: arguments[0], at: '2026-01-02T03:04:05.678Z'});",
+        browser.script(
+                "window.log.append({kind:'log', stream:'stdout', text: arguments[0], at: '2026-01-02T03:04:05.678Z'});",
                 "\u001b[1;31m<img src=x onerror=\"window.pwned=1\">\u001b[0m built \u001b]0;title\u0007ok\r");
-        browser.script("window.log.append({kind:'log', stream:'stderr', text: 'Error: Command \"npm run build\" exited with 1'});");
-        List<WebElement> lines = browser.await(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".log .line"), 2));
+        browser.script(
+                "window.log.append({kind:'log', stream:'stderr', text: 'Error: Command \"npm run build\" exited with 1'});");
+        List<WebElement> lines = browser
+                .await(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".log .line"), 2));
         assertThat(lines.get(0).findElement(By.className("text")).getText())
                 .isEqualTo("<img src=x onerror=\"window.pwned=1\"> built ok");
         assertThat(lines.get(0).findElement(By.className("ts")).getAttribute("datetime"))
@@ -141,7 +149,8 @@ class DemoPageTest {
         browser = HeadlessChromium.start(1280, 900);
         browser.driver().get(BrowserTestApp.baseUrl() + "/");
         mountLogView();
-        browser.script("for (let i = 0; i < 200; i++) window.log.append({kind:'log', stream:'stdout', text:'line ' + i});");
+        browser.script(
+                "for (let i = 0; i < 200; i++) window.log.append({kind:'log', stream:'stdout', text:'line ' + i});");
         browser.await(d -> (Long) browser.script("return window.log.renderedCount") == 200L);
         WebElement log = browser.find(".log");
         browser.await(d -> distanceFromBottom() <= 1L);
@@ -149,9 +158,11 @@ class DemoPageTest {
         new Actions(browser.driver()).scrollFromOrigin(WheelInput.ScrollOrigin.fromElement(log), 0, -600).perform();
         WebElement jump = browser.await(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".jump")));
         long scrolledTo = (Long) browser.script("return Math.round(document.querySelector('.log').scrollTop)");
-        browser.script("for (let i = 0; i < 5; i++) window.log.append({kind:'log', stream:'stdout', text:'more ' + i});");
+        browser.script(
+                "for (let i = 0; i < 5; i++) window.log.append({kind:'log', stream:'stdout', text:'more ' + i});");
         browser.await(ExpectedConditions.textToBePresentInElement(jump, "Jump to live (5 new)"));
-        assertThat((Long) browser.script("return Math.round(document.querySelector('.log').scrollTop)")).isEqualTo(scrolledTo);
+        assertThat((Long) browser.script("return Math.round(document.querySelector('.log').scrollTop)"))
+                .isEqualTo(scrolledTo);
 
         jump.click();
         browser.await(ExpectedConditions.invisibilityOf(jump));
@@ -205,20 +216,21 @@ class DemoPageTest {
         browser = HeadlessChromium.start(1280, 900);
         browser.driver().get(BrowserTestApp.baseUrl() + "/");
         browser.grantClipboard(BrowserTestApp.baseUrl());
-        java.nio.file.Path downloads = java.nio.file.Files.createTempDirectory("log-downloads");
+        Path downloads = Files.createTempDirectory("log-downloads");
         browser.downloadTo(downloads);
         browser.driver().manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
-        browser.driver().executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                Promise.all([import('/js/log-view.js'), import('/js/log-tools.js')]).then(([{ LogView }, { logTools }]) => {
-                  window.log = new LogView();
-                  document.body.prepend(logTools(window.log, 'build.log'), window.log.root);
-                  for (let i = 0; i < 3000; i++) {
-                    window.log.append({ kind: 'log', stream: 'stdout', text: 'step ' + i + (i % 1000 === 7 ? ' needle' : ''),
-                      at: new Date(Date.UTC(2026, 0, 1, 0, 0, 0, i)).toISOString() });
-                  }
-                  done();
-                });""");
+        browser.driver().executeAsyncScript(
+                """
+                        const done = arguments[arguments.length - 1];
+                        Promise.all([import('/js/log-view.js'), import('/js/log-tools.js')]).then(([{ LogView }, { logTools }]) => {
+                          window.log = new LogView();
+                          document.body.prepend(logTools(window.log, 'build.log'), window.log.root);
+                          for (let i = 0; i < 3000; i++) {
+                            window.log.append({ kind: 'log', stream: 'stdout', text: 'step ' + i + (i % 1000 === 7 ? ' needle' : ''),
+                              at: new Date(Date.UTC(2026, 0, 1, 0, 0, 0, i)).toISOString() });
+                          }
+                          done();
+                        });""");
         browser.await(d -> (Long) browser.script("return window.log.renderedCount") == 3000L);
 
         browser.find("#log-search").sendKeys("NEEDLE");
@@ -240,17 +252,17 @@ class DemoPageTest {
         assertThat(copied.get(7)).matches("\\d\\d:\\d\\d:\\d\\d\\.007  step 7 needle");
 
         browser.find("#download-log").click();
-        java.nio.file.Path file = downloads.resolve("build.log");
-        browser.await(d -> java.nio.file.Files.exists(file) && sizeOf(file) > 0);
-        List<String> downloaded = java.nio.file.Files.readAllLines(file);
+        Path file = downloads.resolve("build.log");
+        browser.await(d -> Files.exists(file) && sizeOf(file) > 0);
+        List<String> downloaded = Files.readAllLines(file);
         assertThat(downloaded).hasSize(3000);
         assertThat(downloaded.get(0)).isEqualTo("2026-01-01T00:00:00.000Z  step 0");
     }
 
-    private static long sizeOf(java.nio.file.Path file) {
+    private static long sizeOf(Path file) {
         try {
-            return java.nio.file.Files.size(file);
-        } catch (java.io.IOException e) {
+            return Files.size(file);
+        } catch (IOException e) {
             return 0;
         }
     }
@@ -262,7 +274,7 @@ class DemoPageTest {
 
     /** Mounts the page's own LogView module on the page, as window.log. */
     private void mountLogView() {
-        browser.driver().manage().timeouts().scriptTimeout(java.time.Duration.ofSeconds(10));
+        browser.driver().manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
         browser.driver().executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 import('/js/log-view.js').then(({ LogView }) => {

@@ -207,12 +207,14 @@ class DeploymentFlowTest {
         page.awaitStatus("CANCELED");
         assertThat(browser.driver().findElements(By.id("cancel-deployment"))).isEmpty();
         assertThat(browser.driver().findElements(By.cssSelector(".steps li.failed"))).isEmpty();
-        assertThat(browser.find(".steps li.canceled").getText()).matches(".+: canceled( [0-9.]+ (ms|s)|[0-9]+ min [0-9]+ s)?");
+        assertThat(browser.find(".steps li.canceled").getText())
+                .matches(".+: canceled( [0-9.]+ (ms|s)|[0-9]+ min [0-9]+ s)?");
         assertThat(browser.find("#result-title").getText()).isEqualTo("Canceled");
         assertThat(browser.find("#result").getAttribute("class")).contains("outcome-canceled");
         assertThat(browser.find(".error-box").isDisplayed()).isFalse();
-        browser.await(ExpectedConditions.textMatches(By.cssSelector("#history tr[data-deployment-id='" + id + "'] .badge"),
-                Pattern.compile("Canceled")));
+        browser.await(
+                ExpectedConditions.textMatches(By.cssSelector("#history tr[data-deployment-id='" + id + "'] .badge"),
+                        Pattern.compile("Canceled")));
         page.assertRenderedLogMatchesServer("impatient", id);
     }
 
@@ -273,7 +275,8 @@ class DeploymentFlowTest {
         browser.find("#history-refresh").click();
         By row = By.cssSelector("#history tr[data-deployment-id='" + id + "']");
         browser.await(ExpectedConditions.presenceOfElementLocated(row));
-        assertThat(browser.driver().findElement(row).findElements(By.cssSelector("[data-action='redeploy']"))).isEmpty();
+        assertThat(browser.driver().findElement(row).findElements(By.cssSelector("[data-action='redeploy']")))
+                .isEmpty();
         page.click(By.cssSelector("#history tr[data-deployment-id='" + id + "'] [data-action='cancel']"));
         browser.await(ExpectedConditions.textMatches(By.id("notice"), Pattern.compile("Canceling history-cancel")));
         browser.await(DemoPage.BUILD_TIMEOUT, d -> {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -81,7 +82,8 @@ class FormStatesTest {
         browser.find("input[name='source'][value='archive']").click();
         browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("archive"))).sendKeys(fake.toString());
         page.deploy();
-        WebElement errors = browser.await(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#deploy-errors p")));
+        WebElement errors = browser
+                .await(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#deploy-errors p")));
         String said = errors.getText();
         assertThat(said).isNotBlank();
         String pageText = browser.find("body").getText();
@@ -110,7 +112,8 @@ class FormStatesTest {
 
         page.fillProjectName("one-too-many");
         page.deploy();
-        WebElement errors = browser.await(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#deploy-errors p")));
+        WebElement errors = browser
+                .await(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#deploy-errors p")));
         String said = errors.getText();
         assertThat(said).containsOnlyOnce("Try again in")
                 .matches("You have reached the limit of 10 deployments per 60 minutes\\. Try again in \\d+ seconds\\.");
@@ -137,7 +140,8 @@ class FormStatesTest {
                   return real(url, init);
                 };""");
         page.deploy();
-        browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("deploy-errors"), "Deploy again to retry"));
+        browser.await(
+                ExpectedConditions.textToBePresentInElementLocated(By.id("deploy-errors"), "Deploy again to retry"));
         assertThat(browser.driver().findElements(By.cssSelector(".deployment"))).isEmpty();
 
         page.deploy();
@@ -167,7 +171,7 @@ class FormStatesTest {
         page.signIn("rail-user");
         page.connectWithPastedToken("railway", "rail-user");
         String workspaceId = io.restassured.RestAssured.given().baseUri(BrowserTestApp.baseUrl())
-                .contentType(io.restassured.http.ContentType.JSON).body(java.util.Map.of("username", "rail-user"))
+                .contentType(io.restassured.http.ContentType.JSON).body(Map.of("username", "rail-user"))
                 .post("/sandbox/railway/_sandbox/tokens").then().statusCode(201).extract().path("workspaceId");
         String line = browser.find(".card[data-platform='railway'] .account-line").getText();
         assertThat(line).matches("as .+ · team .+").doesNotContain(workspaceId);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -131,7 +132,8 @@ class HandoffAndLifecycleTest {
         page.signInHere("wary");
         browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("handoff-problems")));
         assertThat(browser.find("#handoff-problems").getText()).contains("this page will not send you back");
-        assertThat(browser.find("#handoff").getText()).doesNotContain("evil.example/steal").contains("See the result here");
+        assertThat(browser.find("#handoff").getText()).doesNotContain("evil.example/steal")
+                .contains("See the result here");
         browser.await(ExpectedConditions.elementToBeClickable(By.id("deploy-submit")));
     }
 
@@ -158,7 +160,8 @@ class HandoffAndLifecycleTest {
 
         // The first production deployment: rolled back to.
         page.open(first);
-        browser.await(d -> first.equals(d.findElement(By.cssSelector(".deployment")).getAttribute("data-deployment-id")));
+        browser.await(
+                d -> first.equals(d.findElement(By.cssSelector(".deployment")).getAttribute("data-deployment-id")));
         page.awaitStatus("READY");
         browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("rollback")));
         page.click(By.id("rollback"));
@@ -190,7 +193,7 @@ class HandoffAndLifecycleTest {
     }
 
     private static String deployThroughTheApi(String user, String project, String target) {
-        Map<String, Object> files = new java.util.LinkedHashMap<>(ScenarioSample.files(user, "static-site"));
+        Map<String, Object> files = new LinkedHashMap<>(ScenarioSample.files(user, "static-site"));
         String id = given().baseUri(BrowserTestApp.baseUrl()).auth().oauth2(TestTokens.valid(user))
                 .contentType(ContentType.JSON)
                 .body(Map.of("platform", "vercel", "projectName", project, "target", target, "files", files))

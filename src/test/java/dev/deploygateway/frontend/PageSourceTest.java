@@ -20,7 +20,8 @@ class PageSourceTest {
     private static final Path ROOT = Path.of("src/main/resources/META-INF/resources");
     private static final Pattern HTML_SINKS = Pattern.compile(
             "innerHTML|outerHTML|insertAdjacentHTML|document\\.write|createContextualFragment|DOMParser|\\beval\\(|new Function\\(");
-    private static final Pattern REMOTE = Pattern.compile("(src|href)=\"(https?:)?//|import\\s[^;]*from\\s+'https?:|url\\((https?:)?//");
+    private static final Pattern REMOTE = Pattern
+            .compile("(src|href)=\"(https?:)?//|import\\s[^;]*from\\s+'https?:|url\\((https?:)?//");
 
     private static List<Path> sources() throws IOException {
         try (Stream<Path> files = Files.walk(ROOT)) {
@@ -31,7 +32,8 @@ class PageSourceTest {
     @Test
     void usesNoHtmlParsingSinks() throws IOException {
         List<Path> sources = sources();
-        assertThat(sources).extracting(p -> p.getFileName().toString()).contains("index.html", "main.js", "log-view.js");
+        assertThat(sources).extracting(p -> p.getFileName().toString()).contains("index.html", "main.js",
+                "log-view.js");
         for (Path file : sources) {
             assertThat(HTML_SINKS.matcher(Files.readString(file)).find()).as(file + " uses an HTML sink").isFalse();
         }

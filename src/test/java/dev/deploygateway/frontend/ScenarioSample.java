@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -35,7 +36,7 @@ final class ScenarioSample {
      * (who must have connected Vercel); returns its id.
      */
     static String deploy(String userId, String projectName, String sample, String... extraFiles) {
-        Map<String, Object> files = new java.util.LinkedHashMap<>(files(userId, sample));
+        Map<String, Object> files = new LinkedHashMap<>(files(userId, sample));
         for (String extra : extraFiles) {
             files.put(extra, Map.of("content", "on", "encoding", "utf-8"));
         }

@@ -6,14 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -60,7 +53,7 @@ class SecretsNeverLoggedTest {
         String refusedRender = "rnd_" + "Z9y8X7w6".repeat(4);
         var answers = new ArrayList<String>();
         for (String[] paste : new String[][] { { "github", github, "200" }, { "render", render, "200" },
-            { "github", refusedGitHub, "422" }, { "render", refusedRender, "422" } }) {
+                { "github", refusedGitHub, "422" }, { "render", refusedRender, "422" } }) {
             answers.add(given().auth().oauth2(bearer).contentType(ContentType.JSON).body(Map.of("token", paste[1]))
                     .put("/api/v1/platforms/" + paste[0] + "/connection").then()
                     .statusCode(Integer.parseInt(paste[2])).extract().asString());

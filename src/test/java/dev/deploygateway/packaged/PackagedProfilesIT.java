@@ -46,7 +46,8 @@ class PackagedProfilesIT {
 
     @Test
     void startsWithACompleteConfigurationAndHidesDemoRoutes() throws Exception {
-        try (PackagedApp app = PackagedApp.start(Map.of("TOKEN_ENCRYPTION_KEY", KEY, "JWT_PUBLIC_KEY_LOCATION", JWT_KEY))) {
+        try (PackagedApp app = PackagedApp
+                .start(Map.of("TOKEN_ENCRYPTION_KEY", KEY, "JWT_PUBLIC_KEY_LOCATION", JWT_KEY))) {
             awaitReady(app);
             assertNoDemoFeatures(app);
             given().baseUri(app.baseUrl()).when().get("/api/v1/me").then().statusCode(401);
@@ -105,7 +106,8 @@ class PackagedProfilesIT {
             given().baseUri(app.baseUrl()).cookie("dg_session", session).redirects().follow(false)
                     .when().get("/api/v1/platforms/vercel/connect?returnTo=/")
                     .then().statusCode(302)
-                    .header("Location", org.hamcrest.Matchers.startsWith(app.baseUrl() + "/sandbox/vercel/oauth/authorize"));
+                    .header("Location",
+                            org.hamcrest.Matchers.startsWith(app.baseUrl() + "/sandbox/vercel/oauth/authorize"));
             given().baseUri(app.baseUrl()).cookie("dg_session", session).redirects().follow(false)
                     .when().get("/api/v1/platforms/railway/connect?returnTo=/")
                     .then().statusCode(302)
@@ -150,9 +152,10 @@ class PackagedProfilesIT {
     }
 
     static void awaitReady(PackagedApp app) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().untilAsserted(() -> {
-            assertThat(app.isAlive()).as("process alive; console:\n%s", app.console()).isTrue();
-            given().baseUri(app.managementUrl()).when().get("/q/health/ready").then().statusCode(200);
-        });
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                .untilAsserted(() -> {
+                    assertThat(app.isAlive()).as("process alive; console:\n%s", app.console()).isTrue();
+                    given().baseUri(app.managementUrl()).when().get("/q/health/ready").then().statusCode(200);
+                });
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -114,7 +115,7 @@ class RedisDeploymentRateLimiterTest extends DeploymentRateLimiterContract {
     void aNaiveReadThenIncrementLimiterOverAdmitsUnderTheSameLoad() {
         // The contrast that shows the concurrency test above can fail: GET, compare, then INCR is not atomic.
         String key = "{user:" + user + "}:naive";
-        java.util.List<io.smallrye.mutiny.Uni<Boolean>> calls = new java.util.ArrayList<>();
+        List<io.smallrye.mutiny.Uni<Boolean>> calls = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
             SharedStore via = i % 2 == 0 ? first : second;
             calls.add(via.get(key).chain(v -> v.map(Long::parseLong).orElse(0L) < LIMIT

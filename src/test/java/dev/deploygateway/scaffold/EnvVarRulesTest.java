@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 import dev.deploygateway.error.ErrorCode;
 
@@ -34,12 +34,12 @@ class EnvVarRulesTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "1ABC       | must match",
-        "A-B        | must match",
-        "A.B        | must match",
-        "'A B'      | must match",
-        "É          | must match",
-        "''         | key is required"})
+            "1ABC       | must match",
+            "A-B        | must match",
+            "A.B        | must match",
+            "'A B'      | must match",
+            "É          | must match",
+            "''         | key is required" })
     void badKeysAreRefusedWithTheirIndex(String key, String message) {
         var e = refusal(new Var("OK", "1"), new Var(key, "v"));
         assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);

@@ -107,7 +107,7 @@ class GoodInputTest {
                 tar.closeArchiveEntry();
             }
         });
-        for (byte[] archive : new byte[][] {ArchiveFixtures.zip(entries), tarGz}) {
+        for (byte[] archive : new byte[][] { ArchiveFixtures.zip(entries), tarGz }) {
             assertThat(reader.fromArchive(new ByteArrayInputStream(archive)).files()).extracting(SourceFile::path)
                     .containsExactly("package.json", "src/index.js");
             assertThat(reader.fromArchive(new ByteArrayInputStream(archive), RootFolder.KEEP).files())
@@ -158,7 +158,8 @@ class GoodInputTest {
 
     @Test
     void echoedPathsAreEscapedAndTruncated() {
-        assertThat(PathEcho.of("a\"b\\c\u0000\u001b[31m\uD83D\uDE00")).isEqualTo("a\\\"b\\\\c\\u0000\\u001b[31m\uD83D\uDE00");
+        assertThat(PathEcho.of("a\"b\\c\u0000\u001b[31m\uD83D\uDE00"))
+                .isEqualTo("a\\\"b\\\\c\\u0000\\u001b[31m\uD83D\uDE00");
         assertThat(PathEcho.of("x".repeat(10_000))).hasSize(161).endsWith("…");
     }
 }

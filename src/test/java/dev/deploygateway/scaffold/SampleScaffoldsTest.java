@@ -50,7 +50,7 @@ class SampleScaffoldsTest {
     void textIsSentAsUtf8AndBinaryAsBase64() {
         assertThat(FileSpec.of("h\u00e9".getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo(new FileSpec("h\u00e9", "utf-8"));
-        assertThat(FileSpec.of(new byte[] {(byte) 0xff, 0})).isEqualTo(new FileSpec("/wA=", "base64"));
-        assertThat(FileSpec.of(new byte[] {'a', 0})).extracting(FileSpec::encoding).isEqualTo("base64");
+        assertThat(FileSpec.of(new byte[] { (byte) 0xff, 0 })).isEqualTo(new FileSpec("/wA=", "base64"));
+        assertThat(FileSpec.of(new byte[] { 'a', 0 })).extracting(FileSpec::encoding).isEqualTo("base64");
     }
 }

@@ -19,7 +19,7 @@ class GitObjectsTest {
     void blobIdsAreGitHashObject() {
         GitBinary git = GitBinary.init();
         for (byte[] content : new byte[][] { new byte[0], utf8("hello\n"), { 0, 1, 2, (byte) 0xff },
-            utf8("Grüße, 世界\r\n") }) {
+                utf8("Grüße, 世界\r\n") }) {
             assertThat(GitObjects.blobId(content)).isEqualTo(git.hashObject(content));
         }
     }

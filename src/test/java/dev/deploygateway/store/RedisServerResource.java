@@ -5,9 +5,8 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.Map;
 
-import redis.embedded.RedisServer;
-
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import redis.embedded.RedisServer;
 
 /**
  * A real redis-server (6.2, bundled by embedded-redis) on a free loopback port. As a Quarkus test resource

@@ -96,7 +96,8 @@ abstract class SharedStoreContract {
                 Map.entry("token", "v1:iv:tag:ct"), Map.entry("status", "connected"));
         assertThat(await(store().hashGetAll(prefix + "missing"))).isEmpty();
         assertThat(await(store().hashGetAll(List.of(prefix + "missing", key))))
-                .containsExactly(Map.of(), Map.of("platform", "vercel", "token", "v1:iv:tag:ct", "status", "connected"));
+                .containsExactly(Map.of(),
+                        Map.of("platform", "vercel", "token", "v1:iv:tag:ct", "status", "connected"));
     }
 
     @Test

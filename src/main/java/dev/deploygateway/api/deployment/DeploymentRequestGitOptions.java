@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.deploygateway.deployment.DeploymentSettings;
-import dev.deploygateway.platform.DeploySpec;
 import dev.deploygateway.platform.Capability;
+import dev.deploygateway.platform.DeploySpec;
 import dev.deploygateway.platform.DeploymentPlatform;
 import dev.deploygateway.source.RepositoryTarget;
 import dev.deploygateway.source.SourceHost;

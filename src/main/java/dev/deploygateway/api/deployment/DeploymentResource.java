@@ -250,8 +250,10 @@ public class DeploymentResource {
         }
         if (!IDEMPOTENCY_KEY.matcher(value).matches()) {
             throw new GatewayException(ErrorCode.VALIDATION_FAILED, "Idempotency-Key must be 1-200 visible ASCII "
-                    + "characters.", Map.of("errors", List.of(DeploymentRequestValidator.error("Idempotency-Key",
-                            "must be 1-200 visible ASCII characters"))), Map.of(), null);
+                    + "characters.",
+                    Map.of("errors", List.of(DeploymentRequestValidator.error("Idempotency-Key",
+                            "must be 1-200 visible ASCII characters"))),
+                    Map.of(), null);
         }
         return Optional.of(value);
     }

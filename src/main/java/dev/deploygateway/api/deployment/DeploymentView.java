@@ -38,7 +38,8 @@ public record DeploymentView(
         String self = "/api/v1/deployments/" + r.id();
         return new DeploymentView(r.id(), r.platformKey(), r.settings().projectName(),
                 r.settings().target().name().toLowerCase(),
-                r.settings().database().map(d -> d.name().toLowerCase(Locale.ROOT)).orElse(null), r.status().name(), r.step().orElse(null),
+                r.settings().database().map(d -> d.name().toLowerCase(Locale.ROOT)).orElse(null), r.status().name(),
+                r.step().orElse(null),
                 r.url().orElse(null), r.platformDeploymentId().orElse(null), r.redeployOf().orElse(null),
                 r.createdAt(), r.updatedAt(), r.finishedAt().orElse(null), r.error().orElse(null),
                 env.stream().map(v -> new EnvView(v.key(), v.sensitive() ? SecretRedactor.MASK : v.value(),

@@ -25,8 +25,7 @@ final class ResponseViewer extends Viewer {
         response.closeHandler(ignored -> closed());
         response.drainHandler(ignored -> drained());
         // A reset by the client is an ordinary way for a viewer to leave; the close handler deals with it.
-        response.exceptionHandler(ignored -> {
-        });
+        response.exceptionHandler(ignored -> {});
     }
 
     @Override

@@ -68,7 +68,8 @@ public class ProblemMappers {
         return Problems.of(ErrorCode.VALIDATION_FAILED, 400,
                 unknown ? "The request has a field this API does not know." : "A field has the wrong type.",
                 uri.getPath(), Map.of("errors", List.of(Map.of("field", field, "message",
-                        unknown ? "is not a known field" : "has the wrong type"))), Map.of());
+                        unknown ? "is not a known field" : "has the wrong type"))),
+                Map.of());
     }
 
     @ServerExceptionMapper

@@ -46,7 +46,7 @@ class RailwayDatabases {
         }
         RailwayProjectRef ref = RailwayProjectRef.of(project);
         return graphql.query(credential, PlatformStep.CONFIGURE, "template",
-                        graphql.variables().put("code", "postgres"))
+                graphql.variables().put("code", "postgres"))
                 .chain(data -> {
                     JsonNode template = data.path("template");
                     ObjectNode input = graphql.variables().put("projectId", ref.projectId())

@@ -2,7 +2,9 @@ package dev.deploygateway.platform.railway;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -159,7 +161,7 @@ class RailwayEvents {
         private record Line(String timestamp, String message, String severity) {
         }
 
-        private void lines(java.util.List<Line> lines) {
+        private void lines(List<Line> lines) {
             for (Line line : lines) {
                 Instant at;
                 try {
@@ -203,7 +205,7 @@ class RailwayEvents {
             }
             graphql.query(credential, PlatformStep.WATCH, "buildLogs", vars).subscribe().with(data -> {
                 synchronized (this) {
-                    var rest = new java.util.ArrayList<Line>();
+                    var rest = new ArrayList<Line>();
                     for (JsonNode l : data.path("buildLogs")) {
                         rest.add(new Line(l.path("timestamp").asText(), l.path("message").asText(""),
                                 l.path("severity").textValue()));

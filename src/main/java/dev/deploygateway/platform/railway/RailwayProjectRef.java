@@ -1,5 +1,7 @@
 package dev.deploygateway.platform.railway;
 
+import java.util.Arrays;
+
 import dev.deploygateway.error.ErrorCode;
 import dev.deploygateway.platform.PlatformException;
 import dev.deploygateway.platform.PlatformId;
@@ -18,7 +20,7 @@ record RailwayProjectRef(String projectId, String environmentId, String serviceI
 
     static RailwayProjectRef of(PlatformProject project) {
         String[] parts = project.id().split(":");
-        if (parts.length != 3 || java.util.Arrays.stream(parts).anyMatch(String::isBlank)) {
+        if (parts.length != 3 || Arrays.stream(parts).anyMatch(String::isBlank)) {
             throw PlatformException.of(ErrorCode.VALIDATION_FAILED, PlatformId.RAILWAY, PlatformStep.MANAGE, false,
                     "Not a Railway project reference (projectId:environmentId:serviceId)");
         }

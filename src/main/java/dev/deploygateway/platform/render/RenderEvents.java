@@ -117,7 +117,7 @@ class RenderEvents {
         void start() {
             calls.idempotent(PlatformStep.WATCH, () -> api.service(credential.bearer(), ref.serviceId()))
                     .chain(service -> deploy().invoke(deploy -> begin(service.ownerId(), deploy)))
-                    .subscribe().with(ignored -> { }, this::fail);
+                    .subscribe().with(ignored -> {}, this::fail);
         }
 
         private synchronized void begin(String owner, RenderWire.Deploy deploy) {
@@ -296,4 +296,5 @@ class RenderEvents {
 
     private static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }}
+    }
+}

@@ -278,7 +278,8 @@ public class RenderPlatform implements DeploymentPlatform {
         Optional<String> error = RenderStates.errorCode(status);
         return new PlatformDeployment(RenderRef.deployment(service.id(), deployId), service.id(), state,
                 status == null ? "" : status, url, error, error.map(e -> "The Render " + ("BUILD_FAILED".equals(e)
-                        ? "build" : "deploy") + " failed (" + status + "); see the build log"), createdAt);
+                        ? "build" : "deploy") + " failed (" + status + "); see the build log"),
+                createdAt);
     }
 
     private static boolean sameRepository(String a, URI b) {

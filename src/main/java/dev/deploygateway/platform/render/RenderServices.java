@@ -62,6 +62,7 @@ class RenderServices {
     Uni<Void> setEnv(PlatformCredential credential, String serviceId, List<EnvVar> variables) {
         return Multi.createFrom().iterable(variables).onItem().transformToUniAndConcatenate(v -> calls.idempotent(
                 PlatformStep.CONFIGURE, () -> api.putEnvVar(credential.bearer(), serviceId, v.key(),
-                        new RenderWire.EnvVarValue(v.value())))).collect().last().replaceWithVoid();
+                        new RenderWire.EnvVarValue(v.value()))))
+                .collect().last().replaceWithVoid();
     }
 }

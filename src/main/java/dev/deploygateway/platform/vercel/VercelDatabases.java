@@ -87,7 +87,8 @@ class VercelDatabases {
 
     private static Optional<String> match(JsonNode products, DatabaseInfo.Kind kind) {
         for (JsonNode product : products) {
-            String label = (product.path("slug").asText() + " " + product.path("name").asText()).toLowerCase(Locale.ROOT);
+            String label = (product.path("slug").asText() + " " + product.path("name").asText())
+                    .toLowerCase(Locale.ROOT);
             boolean storage = "enabled".equals(product.path("protocols").path("storage").path("status").asText());
             if (storage && KEYWORDS.get(kind).stream().anyMatch(label::contains)) {
                 return Optional.of(product.path("id").asText());

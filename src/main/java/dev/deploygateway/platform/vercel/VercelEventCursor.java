@@ -81,7 +81,8 @@ final class VercelEventCursor {
         Instant at = Instant.ofEpochMilli(created);
         String type = event.path("type").asText("");
         if ("deployment-state".equals(type)) {
-            String raw = event.path("info").path("readyState").asText(payload.path("info").path("readyState").asText(""));
+            String raw = event.path("info").path("readyState")
+                    .asText(payload.path("info").path("readyState").asText(""));
             return VercelStates.map(raw).filter(s -> s != lastState).map(s -> {
                 lastState = s;
                 return List.<PlatformEvent>of(new PlatformEvent.StateChange(s, raw, at));

@@ -55,7 +55,7 @@ class VercelEvents {
             int fruitless) {
         long acceptedBefore = cursor.accepted();
         Multi<PlatformEvent> live = api.followEvents(credential.bearer(), deploymentId,
-                        credential.teamId().orElse(null), 1, cursor.since() > 0 ? cursor.since() : null)
+                credential.teamId().orElse(null), 1, cursor.since() > 0 ? cursor.since() : null)
                 .onItem().transformToIterable(cursor::decode)
                 .onItem().transformToMultiAndConcatenate(event -> event instanceof PlatformEvent.StateChange change
                         && change.state() == PlatformState.READY ? confirmReady(credential, deploymentId, cursor)

@@ -34,7 +34,7 @@ class HubStats {
     Map<String, Long> snapshot() {
         var out = new TreeMap<String, Long>();
         for (String name : new String[] { BLOBS, BLOB_BYTES, INLINE, TREES, COMMITS, REFS_CREATED, REFS_UPDATED,
-            REFS_REFUSED, REPOSITORIES }) {
+                REFS_REFUSED, REPOSITORIES }) {
             out.put(name, 0L);
         }
         counters.forEach((k, v) -> out.put(k, v.get()));

@@ -1,6 +1,8 @@
 package dev.deploygateway.sandbox.railway;
 
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -73,7 +75,7 @@ class BackboardMutations {
         var service = serviceId.isBlank() ? null
                 : project.service(serviceId).orElseThrow(() -> BackboardError.notFound("Service"));
         Map<String, String> target = service == null
-                ? project.shared.computeIfAbsent(env, e -> new java.util.concurrent.ConcurrentHashMap<>())
+                ? project.shared.computeIfAbsent(env, e -> new ConcurrentHashMap<>())
                 : service.variables(env);
         if (Boolean.TRUE.equals(input.get("replace"))) {
             target.keySet().removeIf(k -> !variables.containsKey(k));
@@ -105,7 +107,7 @@ class BackboardMutations {
         vars.put("PGUSER", "postgres");
         vars.put("PGPASSWORD", password);
         vars.put("PGDATABASE", "railway");
-        vars.put("PGHOST", name.toLowerCase(java.util.Locale.ROOT) + ".railway.internal");
+        vars.put("PGHOST", name.toLowerCase(Locale.ROOT) + ".railway.internal");
         vars.put("PGPORT", "5432");
         vars.put("DATABASE_URL", "postgresql://postgres:" + password + "@" + vars.get("PGHOST") + ":5432/railway");
         var workflow = store.startWorkflow(project.id);

@@ -2,6 +2,7 @@ package dev.deploygateway.sandbox.railway;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,7 +28,7 @@ final class BackboardProject {
 
         /** The generated {@code *.up.railway.app} domain of this service in an environment, created on first use. */
         String domain(String environmentId) {
-            return domains.computeIfAbsent(environmentId, e -> name.toLowerCase(java.util.Locale.ROOT)
+            return domains.computeIfAbsent(environmentId, e -> name.toLowerCase(Locale.ROOT)
                     .replaceAll("[^a-z0-9-]", "-") + "-" + BackboardIds.label(6) + ".up.railway.app");
         }
 

@@ -1,6 +1,7 @@
 package dev.deploygateway.sandbox.railway;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -128,7 +129,7 @@ class BackboardQueries {
     private static Instant instant(String value, Instant fallback) {
         try {
             return value == null || value.isBlank() ? fallback : Instant.parse(value);
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw BackboardError.invalid("Invalid DateTime: " + value);
         }
     }

@@ -37,7 +37,8 @@ final class BackboardTarball {
                 }
                 String name = entry.getName();
                 name = name.startsWith("./") ? name.substring(2) : name;
-                if (name.isEmpty() || name.startsWith("/") || name.contains("\\") || ("/" + name + "/").contains("/../")) {
+                if (name.isEmpty() || name.startsWith("/") || name.contains("\\")
+                        || ("/" + name + "/").contains("/../")) {
                     throw new Rejected("Unsafe path in archive: " + name);
                 }
                 total += entry.getSize();

@@ -58,7 +58,7 @@ class RndSites implements SiteSource {
         String wanted = path.isEmpty() || path.endsWith("/") ? path + "index.html" : path;
         String base = prefix(service.get().detail("publishPath", "."));
         for (String candidate : new String[] { base + wanted, base + wanted + ".html",
-            base + wanted + "/index.html" }) {
+                base + wanted + "/index.html" }) {
             byte[] content = live.get().files.get(candidate);
             if (content != null) {
                 String ext = candidate.substring(candidate.lastIndexOf('.') + 1);

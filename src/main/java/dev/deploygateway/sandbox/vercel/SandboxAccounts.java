@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -47,7 +48,7 @@ class SandboxAccounts {
     private final SandboxVercelConfig config;
     private final Clock clock;
     /** Every refresh_token grant request, accepted or not: tests prove refreshes are single-flight with it. */
-    private final java.util.concurrent.atomic.AtomicLong refreshRequests = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong refreshRequests = new AtomicLong();
 
     SandboxAccounts(SandboxVercelConfig config) {
         this.config = config;

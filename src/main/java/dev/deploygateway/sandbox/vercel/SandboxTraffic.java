@@ -1,6 +1,7 @@
 package dev.deploygateway.sandbox.vercel;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,14 +79,15 @@ class SandboxTraffic {
         }
         faults.removeIf(f -> f.remaining().get() <= 0);
         if (window.remaining() < 0) {
-            return Optional.of(reject(429, (int) Math.max(1, window.resetEpochSeconds() - Instant.now().getEpochSecond()),
-                    window));
+            return Optional
+                    .of(reject(429, (int) Math.max(1, window.resetEpochSeconds() - Instant.now().getEpochSecond()),
+                            window));
         }
         return Optional.empty();
     }
 
     private static Rejection reject(int status, int retryAfter, Window window) {
-        var headers = new java.util.HashMap<>(window.headers());
+        var headers = new HashMap<>(window.headers());
         if (status == 429) {
             headers.put("X-RateLimit-Remaining", "0");
             headers.put("Retry-After", Integer.toString(retryAfter));

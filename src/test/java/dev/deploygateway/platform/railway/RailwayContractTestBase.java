@@ -3,6 +3,7 @@ package dev.deploygateway.platform.railway;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,7 @@ public abstract class RailwayContractTestBase {
                     RailwaySchema.shapeProblems(query, response.path("data")).forEach(p -> problems.add(
                             "response: " + p));
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 problems.add("not JSON: " + e.getMessage());
             }
         }
@@ -94,7 +95,7 @@ public abstract class RailwayContractTestBase {
                 .statusCode(200).extract().asString();
         try {
             return JSON.readTree(body);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

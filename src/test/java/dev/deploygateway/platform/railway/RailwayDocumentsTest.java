@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class RailwayDocumentsTest {
 
     static List<Path> documents() throws IOException, URISyntaxException {
-        Path dir = Path.of(RailwayDocumentsTest.class.getClassLoader().getResource(RailwayGraphql.RESOURCE_DIR).toURI());
+        Path dir = Path
+                .of(RailwayDocumentsTest.class.getClassLoader().getResource(RailwayGraphql.RESOURCE_DIR).toURI());
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.toString().endsWith(".graphql")).sorted().toList();
         }

@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.inject.Inject;
@@ -142,7 +145,7 @@ class RailwayPlatformTest extends RailwayContractTestBase {
         assertThat(states(events)).endsWith(PlatformState.READY);
         var all = graphql(alice, "query($id: String!) { buildLogs(deploymentId: $id, limit: 1000) { message } }",
                 Map.of("id", deployment.id())).path("data").path("buildLogs");
-        var expected = new java.util.ArrayList<String>();
+        var expected = new ArrayList<String>();
         all.forEach(l -> expected.add(l.path("message").asText()));
         assertThat(expected).hasSizeGreaterThan(5);
         assertThat(lines(events)).containsExactlyElementsOf(expected);
@@ -158,7 +161,7 @@ class RailwayPlatformTest extends RailwayContractTestBase {
         var ref = RailwayProjectRef.of(project);
         String query = "query($p: String!, $e: String!, $s: String, $u: Boolean) "
                 + "{ variables(projectId: $p, environmentId: $e, serviceId: $s, unrendered: $u) }";
-        var ids = new java.util.HashMap<String, Object>(Map.of("p", ref.projectId(), "e", ref.environmentId(),
+        var ids = new HashMap<String, Object>(Map.of("p", ref.projectId(), "e", ref.environmentId(),
                 "s", ref.serviceId()));
         ids.put("u", true);
         assertThat(graphql(alice, query, ids).path("data").path("variables").path("DATABASE_URL").asText())
@@ -166,7 +169,8 @@ class RailwayPlatformTest extends RailwayContractTestBase {
         ids.put("u", false);
         assertThat(graphql(alice, query, ids).path("data").path("variables").path("DATABASE_URL").asText())
                 .matches("postgresql://postgres:[a-z0-9]+@postgres\\.railway\\.internal:5432/railway");
-        var services = graphql(alice, "query($id: String!) { project(id: $id) { services { edges { node { name } } } } }",
+        var services = graphql(alice,
+                "query($id: String!) { project(id: $id) { services { edges { node { name } } } } }",
                 Map.of("id", ref.projectId())).path("data").path("project").path("services").path("edges");
         assertThat(services.findValuesAsText("name")).contains("Postgres");
         assertThatThrownBy(() -> railway.provisionDatabase(alice, project, DatabaseInfo.Kind.MYSQL).await()
@@ -201,10 +205,10 @@ class RailwayPlatformTest extends RailwayContractTestBase {
         var alice = mint("alice");
         var project = railway.ensureProject(alice, ProjectSpec.named("big-" + suffix())).await().atMost(WAIT);
         byte[] random = new byte[1_200_000];
-        new java.util.Random(7).nextBytes(random);
+        new Random(7).nextBytes(random);
         var bundle = SourceBundle.of(Map.of("blob.bin", random));
         assertThatThrownBy(() -> railway.deploy(alice, project, railway.prepareSource(bundle),
-                DeploySpec.toProduction(), (a, b, c, d) -> { }).await().atMost(WAIT))
+                DeploySpec.toProduction(), (a, b, c, d) -> {}).await().atMost(WAIT))
                 .isInstanceOfSatisfying(PlatformException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.UPLOAD_REJECTED));
 
@@ -237,7 +241,7 @@ class RailwayPlatformTest extends RailwayContractTestBase {
         var raw = new LinkedHashMap<String, byte[]>();
         files.forEach((k, v) -> raw.put(k, v.getBytes(StandardCharsets.UTF_8)));
         return railway.deploy(credential, project, railway.prepareSource(SourceBundle.of(raw)),
-                DeploySpec.toProduction(), (a, b, c, d) -> { }).await().atMost(WAIT);
+                DeploySpec.toProduction(), (a, b, c, d) -> {}).await().atMost(WAIT);
     }
 
     List<PlatformEvent> follow(PlatformCredential credential, String deploymentId) {

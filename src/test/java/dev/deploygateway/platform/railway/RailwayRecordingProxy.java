@@ -11,8 +11,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.metrics.MetricsOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.metrics.MetricsOptions;
 
 /**
  * A test-only recording proxy between the Railway client's HTTP calls (GraphQL, {@code /up}, OAuth) and the sandbox;

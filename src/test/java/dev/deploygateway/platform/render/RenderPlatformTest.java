@@ -3,8 +3,8 @@ package dev.deploygateway.platform.render;
 import static dev.deploygateway.sandbox.render.RenderContract.builds;
 import static dev.deploygateway.sandbox.render.RenderContract.mintKey;
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -29,13 +29,13 @@ import dev.deploygateway.platform.PlatformState;
 import dev.deploygateway.platform.ProjectSpec;
 import dev.deploygateway.platform.UploadProgress;
 import dev.deploygateway.sandbox.ContractProxy;
-import dev.deploygateway.source.github.GitHubSourceHost;
 import dev.deploygateway.sandbox.github.GitHubContract;
 import dev.deploygateway.sandbox.render.RenderContract;
 import dev.deploygateway.scaffold.SampleScaffolds;
 import dev.deploygateway.scaffold.SourceBundle;
 import dev.deploygateway.source.PushedCommit;
 import dev.deploygateway.source.RepositoryTarget;
+import dev.deploygateway.source.github.GitHubSourceHost;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 

@@ -26,12 +26,12 @@ import dev.deploygateway.platform.PlatformProject;
 import dev.deploygateway.platform.ProjectSpec;
 import dev.deploygateway.platform.UploadProgress;
 import dev.deploygateway.sandbox.ContractProxy;
-import dev.deploygateway.source.github.GitHubSourceHost;
 import dev.deploygateway.sandbox.github.GitHubContract;
 import dev.deploygateway.sandbox.render.RenderContract;
 import dev.deploygateway.scaffold.SourceBundle;
 import dev.deploygateway.source.PushedCommit;
 import dev.deploygateway.source.RepositoryTarget;
+import dev.deploygateway.source.github.GitHubSourceHost;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 

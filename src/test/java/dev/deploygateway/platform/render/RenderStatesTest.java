@@ -40,8 +40,8 @@ class RenderStatesTest {
                 Optional.of("npm start"), Optional.of("node"), Optional.of("starter"), Optional.of("frankfurt"))))
                 .isEmpty();
         assertThat(RenderNames.serviceProblem(new DeploySpec.ServiceOptions(Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.of("free"), Optional.empty()))).hasValueSatisfying(p ->
-                        assertThat(p).contains("service.plan"));
+                Optional.empty(), Optional.of("free"), Optional.empty())))
+                .hasValueSatisfying(p -> assertThat(p).contains("service.plan"));
         assertThat(RenderNames.serviceProblem(new DeploySpec.ServiceOptions(Optional.of("cron_job"),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()))).isPresent();
         assertThat(RenderNames.serviceProblem(new DeploySpec.ServiceOptions(Optional.of("static_site"),

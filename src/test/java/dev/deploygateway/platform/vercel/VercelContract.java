@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -17,7 +18,6 @@ import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -54,7 +54,8 @@ final class VercelContract {
     static synchronized OpenApiInteractionValidator validator() {
         if (validator == null) {
             try {
-                String spec = dedupeEnums(Files.readString(Path.of("src/test/resources/contracts/vercel/openapi.json")));
+                String spec = dedupeEnums(
+                        Files.readString(Path.of("src/test/resources/contracts/vercel/openapi.json")));
                 // The published document has a few structural slips (e.g. an undeclared path parameter on
                 // /v3/teams/{teamId}/members) that make the strict loader refuse it; parse leniently instead.
                 var options = new ParseOptions();
@@ -82,7 +83,7 @@ final class VercelContract {
     private static void dedupe(JsonNode node) {
         if (node instanceof ObjectNode object) {
             if (object.get("enum") instanceof ArrayNode values) {
-                var seen = new java.util.LinkedHashSet<JsonNode>();
+                var seen = new LinkedHashSet<JsonNode>();
                 values.forEach(seen::add);
                 values.removeAll();
                 seen.forEach(values::add);
@@ -175,7 +176,8 @@ final class VercelContract {
                 if (line.isBlank() || line.equals("{}")) {
                     continue;
                 }
-                var response = SimpleResponse.Builder.status(exchange.status()).withContentType("application/stream+json")
+                var response = SimpleResponse.Builder.status(exchange.status())
+                        .withContentType("application/stream+json")
                         .withBody(line).build();
                 collect(problems, exchange, validator().validateResponse(path, method, response));
             }
@@ -192,7 +194,8 @@ final class VercelContract {
         return problems;
     }
 
-    private static void collect(List<String> problems, VercelRecordingProxy.Exchange exchange, ValidationReport report) {
+    private static void collect(List<String> problems, VercelRecordingProxy.Exchange exchange,
+            ValidationReport report) {
         report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
                 .filter(m -> !irrelevant(m.getKey(), exchange.status()))
                 .filter(m -> !documentDefect(exchange, m.getMessage()))

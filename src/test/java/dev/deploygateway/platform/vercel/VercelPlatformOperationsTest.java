@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.inject.Inject;
 
@@ -253,10 +256,10 @@ class VercelPlatformOperationsTest extends VercelContractTestBase {
     static final class SandboxS256 {
         static String of(String verifier) {
             try {
-                byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
-                        .digest(verifier.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
-            } catch (java.security.NoSuchAlgorithmException e) {
+                byte[] hash = MessageDigest.getInstance("SHA-256")
+                        .digest(verifier.getBytes(StandardCharsets.US_ASCII));
+                return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+            } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
         }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +107,7 @@ class VercelPlatformTest extends VercelContractTestBase {
                 .map(e -> ((PlatformEvent.LogLine) e).platformEventId()).toList();
         List<String> expected = sandbox().header("Authorization", credential.bearer())
                 .get("/sandbox/vercel/v3/deployments/" + deployment.id() + "/events").then().statusCode(200)
-                .extract().jsonPath().<Map<String, Object>> getList("$").stream().filter(e -> e.get("text") != null)
+                .extract().jsonPath().<Map<String, Object>>getList("$").stream().filter(e -> e.get("text") != null)
                 .map(e -> (String) e.get("id")).toList();
         assertThat(ids).containsExactlyElementsOf(expected);
         long streams = VercelRecordingProxy.EXCHANGES.stream().filter(e -> e.uri().contains("follow=1")).count();

@@ -4,16 +4,17 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.metrics.MetricsOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.metrics.MetricsOptions;
 
 /**
  * A test-only recording proxy between the Vercel client and the sandbox: the client's base URL points here, every
@@ -92,7 +93,7 @@ public class VercelRecordingProxy implements QuarkusTestResourceLifecycleManager
     }
 
     private static Map<String, String> flat(io.vertx.core.MultiMap headers) {
-        var map = new java.util.TreeMap<String, String>(String.CASE_INSENSITIVE_ORDER);
+        var map = new TreeMap<String, String>(String.CASE_INSENSITIVE_ORDER);
         headers.forEach((k, v) -> map.merge(k, v, (a, b) -> a + "," + b));
         return map;
     }

@@ -19,7 +19,8 @@ class VercelWireFormatTest {
     @Test
     void missingFilesAreReadWrappedAndUnwrapped() {
         var wrapped = VercelApiException.from(400,
-                "{\"error\":{\"code\":\"missing_files\",\"message\":\"Missing files\",\"missing\":[\"a\",\"b\"]}}", null);
+                "{\"error\":{\"code\":\"missing_files\",\"message\":\"Missing files\",\"missing\":[\"a\",\"b\"]}}",
+                null);
         var unwrapped = VercelApiException.from(400, "{\"code\":\"missing_files\",\"missing\":[\"c\"]}", null);
         assertThat(wrapped.missingFiles()).isTrue();
         assertThat(wrapped.missing).containsExactly("a", "b");
@@ -38,7 +39,8 @@ class VercelWireFormatTest {
     @Test
     void retryAfterIsReadAsSecondsOrHttpDate() {
         assertThat(PlatformCallPolicy.parseRetryAfter("7")).contains(Duration.ofSeconds(7));
-        String inAMinute = ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(60).format(DateTimeFormatter.RFC_1123_DATE_TIME);
+        String inAMinute = ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(60)
+                .format(DateTimeFormatter.RFC_1123_DATE_TIME);
         assertThat(PlatformCallPolicy.parseRetryAfter(inAMinute).orElseThrow()).isBetween(Duration.ofSeconds(55),
                 Duration.ofSeconds(61));
         assertThat(PlatformCallPolicy.parseRetryAfter("soon")).isEmpty();

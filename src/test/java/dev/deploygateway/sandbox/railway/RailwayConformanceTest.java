@@ -75,7 +75,8 @@ class RailwayConformanceTest {
         JsonNode template = graphql(alice, "query { template(code: \"postgres\") { id serializedConfig } }",
                 Map.of()).path("data").path("template");
         String workflow = graphql(alice, "mutation($in: TemplateDeployV2Input!) { templateDeployV2(input: $in) "
-                + "{ projectId workflowId } }", Map.of("in", Map.of("projectId", ids.get("projectId"),
+                + "{ projectId workflowId } }",
+                Map.of("in", Map.of("projectId", ids.get("projectId"),
                         "environmentId", ids.get("environmentId"), "templateId", template.path("id").asText(),
                         "serializedConfig", JSON.convertValue(template.path("serializedConfig"), Map.class))))
                 .path("data").path("templateDeployV2").path("workflowId").asText();

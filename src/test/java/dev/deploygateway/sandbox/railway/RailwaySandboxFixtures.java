@@ -6,7 +6,10 @@ import static dev.deploygateway.platform.railway.RailwayContractTestBase.sandbox
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -27,9 +30,9 @@ final class RailwaySandboxFixtures {
 
     static String s256(String verifier) {
         try {
-            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.security.MessageDigest
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest
                     .getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -41,8 +44,10 @@ final class RailwaySandboxFixtures {
         String projectId = project.path("id").asText();
         String environmentId = project.path("environments").path("edges").get(0).path("node").path("id").asText();
         String serviceId = graphql(credential, "mutation($input: ServiceCreateInput!) { serviceCreate(input: $input) "
-                + "{ id } }", Map.of("input", Map.of("projectId", projectId, "environmentId", environmentId,
-                        "name", "web"))).path("data").path("serviceCreate").path("id").asText();
+                + "{ id } }",
+                Map.of("input", Map.of("projectId", projectId, "environmentId", environmentId,
+                        "name", "web")))
+                .path("data").path("serviceCreate").path("id").asText();
         return Map.of("projectId", projectId, "environmentId", environmentId, "serviceId", serviceId);
     }
 
@@ -61,8 +66,9 @@ final class RailwaySandboxFixtures {
     static List<String> logs(PlatformCredential credential, String deploymentId) {
         var out = new ArrayList<String>();
         graphql(credential, "query($id: String!) { buildLogs(deploymentId: $id) { message } }",
-                Map.of("id", deploymentId)).path("data").path("buildLogs").forEach(l -> out.add(l.path("message")
-                        .asText()));
+                Map.of("id", deploymentId)).path("data").path("buildLogs").forEach(l -> out.add(
+                        l.path("message")
+                                .asText()));
         return out;
     }
 

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import jakarta.inject.Inject;
 
@@ -146,7 +147,7 @@ class RailwaySandboxTest {
                 .body("not a gzip".getBytes(StandardCharsets.UTF_8)).post(base + "?serviceId=").then()
                 .statusCode(400).body("message", org.hamcrest.Matchers.startsWith("Invalid gzip tarball"));
         byte[] random = new byte[1_100_000];
-        new java.util.Random(3).nextBytes(random);
+        new Random(3).nextBytes(random);
         sandbox().header("Authorization", alice.bearer()).contentType("application/gzip").body(random)
                 .post(base + "?serviceId=").then().statusCode(413);
         sandbox().header("Authorization", mint("mallory").bearer()).contentType("application/gzip")
@@ -159,7 +160,8 @@ class RailwaySandboxTest {
         assertThat(reply).containsOnlyKeys("deploymentId", "url", "logsUrl", "deploymentDomain");
         assertThat((String) reply.get("deploymentDomain")).endsWith(".up.railway.app");
         String serviceId = ((String) reply.get("logsUrl")).replaceAll(".*/service/([^?]+).*", "$1");
-        JsonNode services = graphql(alice, "query($id: String!) { project(id: $id) { services { edges { node { id } } } } }",
+        JsonNode services = graphql(alice,
+                "query($id: String!) { project(id: $id) { services { edges { node { id } } } } }",
                 Map.of("id", ids.get("projectId"))).path("data").path("project").path("services").path("edges");
         assertThat(services.findValuesAsText("id")).contains(serviceId);
         assertThat(stat("deploymentsStarted")).isEqualTo(started + 1);
@@ -241,10 +243,12 @@ class RailwaySandboxTest {
                 .extract().header("Location");
         assertThat(noOpenid).contains("error=invalid_scope").contains("state=s");
         // offline_access without prompt=consent: no refresh token.
-        String location = sandbox().redirects().follow(false).urlEncodingEnabled(false).get("/sandbox/railway/oauth/auth?response_type=code"
-                + "&client_id=c&redirect_uri=http://localhost/cb&scope=openid%20offline_access&state=s"
-                + "&code_challenge=" + s256("x".repeat(43))
-                + "&code_challenge_method=S256&login_hint=gina").then().statusCode(302).extract().header("Location");
+        String location = sandbox().redirects().follow(false).urlEncodingEnabled(false)
+                .get("/sandbox/railway/oauth/auth?response_type=code"
+                        + "&client_id=c&redirect_uri=http://localhost/cb&scope=openid%20offline_access&state=s"
+                        + "&code_challenge=" + s256("x".repeat(43))
+                        + "&code_challenge_method=S256&login_hint=gina")
+                .then().statusCode(302).extract().header("Location");
         String code = location.replaceAll(".*[?&]code=([^&]+).*", "$1");
         Map<String, Object> tokens = sandbox().contentType("application/x-www-form-urlencoded")
                 .formParam("grant_type", "authorization_code").formParam("code", code)

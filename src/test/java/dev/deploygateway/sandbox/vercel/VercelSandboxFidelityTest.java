@@ -54,7 +54,8 @@ class VercelSandboxFidelityTest extends VercelContractTestBase {
         String team = as(user).get(API + "/v1/teams").then().statusCode(200).body("teams[0].membership.role",
                 equalTo("OWNER")).extract().path("teams[0].id");
         as(user).get(API + "/teams/" + team).then().statusCode(200).body("id", equalTo(team));
-        as(user).get(API + "/v2/teams/" + team).then().statusCode(200).body("stagingPrefix", equalTo("routes-user-team"));
+        as(user).get(API + "/v2/teams/" + team).then().statusCode(200).body("stagingPrefix",
+                equalTo("routes-user-team"));
         String name = "listed-" + suffix();
         String id = deployInline(user, name);
         String projectId = as(user).get(API + "/v9/projects/" + name).then().statusCode(200).extract().path("id");
@@ -81,7 +82,8 @@ class VercelSandboxFidelityTest extends VercelContractTestBase {
                     .contentType(ContentType.JSON).body("error.code", equalTo("not_found"));
         }
         // Sites are never served from the gateway's origin any more.
-        given().get(API + "/sites/anything.vercel.app/").then().statusCode(404).body("error.code", equalTo("not_found"));
+        given().get(API + "/sites/anything.vercel.app/").then().statusCode(404).body("error.code",
+                equalTo("not_found"));
     }
 
     @Test
@@ -143,7 +145,8 @@ class VercelSandboxFidelityTest extends VercelContractTestBase {
         var user = mint("sdk-shapes");
         String name = "sdk-" + suffix();
         as(user).contentType(ContentType.JSON).body(Map.of("name", name)).post(API + "/v11/projects").then()
-                .statusCode(200).body("alias", equalTo(List.of())).body("deploymentExpiration", hasKey("expirationDays"));
+                .statusCode(200).body("alias", equalTo(List.of()))
+                .body("deploymentExpiration", hasKey("expirationDays"));
         as(user).contentType(ContentType.JSON).body(Map.of("key", "K", "value", "v", "type", "plain", "target",
                 List.of("production"))).post(API + "/v10/projects/" + name + "/env").then().statusCode(201);
         // No securityIssues[]: the SDK requires it, the document's env schemas forbid it (docs/platforms.md).

@@ -84,7 +84,8 @@ class VercelSandboxTest extends VercelContractTestBase {
         String unknownSha = SourceFile.sha1Hex(("never uploaded " + name).getBytes(StandardCharsets.UTF_8));
         as(user).contentType(ContentType.JSON).body(Map.of("name", name, "files",
                 List.of(Map.of("file", "a.txt", "sha", unknownSha, "size", 5)))).post(API + "/v13/deployments").then()
-                .statusCode(400).body("error.code", equalTo("missing_files")).body("error.missing", hasItem(unknownSha));
+                .statusCode(400).body("error.code", equalTo("missing_files"))
+                .body("error.missing", hasItem(unknownSha));
 
         byte[] png = { (byte) 0x89, 'P', 'N', 'G', 0, (byte) 0xff };
         var files = List.of(Map.of("file", "public/index.html", "data", "<b>ok</b>", "encoding", "utf-8"),
@@ -113,12 +114,14 @@ class VercelSandboxTest extends VercelContractTestBase {
                 .extract().jsonPath().getList("$");
         assertThat(all).hasSizeGreaterThan(8);
         List<Map<String, Object>> lastTwo = as(user).queryParam("direction", "backward").queryParam("limit", 2)
-                .get(API + "/v3/deployments/" + id + "/events").then().statusCode(200).extract().jsonPath().getList("$");
+                .get(API + "/v3/deployments/" + id + "/events").then().statusCode(200).extract().jsonPath()
+                .getList("$");
         assertThat(lastTwo).extracting(e -> e.get("id")).containsExactly(all.get(all.size() - 1).get("id"),
                 all.get(all.size() - 2).get("id"));
         long since = ((Number) all.get(5).get("created")).longValue();
         List<Map<String, Object>> later = as(user).queryParam("since", since)
-                .get(API + "/v3/deployments/" + id + "/events").then().statusCode(200).extract().jsonPath().getList("$");
+                .get(API + "/v3/deployments/" + id + "/events").then().statusCode(200).extract().jsonPath()
+                .getList("$");
         assertThat(later).allMatch(e -> ((Number) e.get("created")).longValue() >= since);
         // A finished deployment's live stream replays and closes at once.
         String stream = as(user).queryParam("follow", 1).get(API + "/v3/deployments/" + id + "/events").then()
@@ -159,7 +162,8 @@ class VercelSandboxTest extends VercelContractTestBase {
     void integrationCodeExchangeYieldsAUsableToken() {
         String redirect = "http://localhost:9999/callback";
         String location = sandbox().urlEncodingEnabled(true).redirects().follow(false)
-                .queryParam("client_id", "icli").queryParam("redirect_uri", redirect).queryParam("response_type", "code")
+                .queryParam("client_id", "icli").queryParam("redirect_uri", redirect)
+                .queryParam("response_type", "code")
                 .queryParam("code_challenge", "x").queryParam("code_challenge_method", "S256")
                 .queryParam("login_hint", "integrator").get(API + "/oauth/authorize").then().statusCode(302)
                 .extract().header("Location");
