@@ -108,7 +108,9 @@ function card(p) {
     s !== 'NOT_CONNECTED' ? el('button', {
       type: 'button', class: 'danger', 'data-action': 'disconnect', text: 'Disconnect', onClick: () => disconnect(p),
     }) : null);
-  const builtFrom = (p.sourceHosts ?? []).map((id) => platforms.find((h) => h.id === id)?.name ?? id);
+  const hosts = (p.sourceHosts ?? []).map((id) => platforms.find((h) => h.id === id) ?? { id, name: id });
+  // Said only while none of the source hosts it builds from is connected.
+  const builtFrom = hosts.some((h) => h.connection && state(h) === 'CONNECTED') ? [] : hosts.map((h) => h.name);
   return el('article', {
     class: `card state-${s.toLowerCase()}`, 'data-platform': p.id, 'aria-labelledby': `platform-${p.id}`,
   },
@@ -138,6 +140,10 @@ function tokenConnectForm(p, keyOnly) {
     el('label', { for: teamId, text: 'Team id (optional)' }),
     el('input', { id: teamId, autocomplete: 'off', spellcheck: 'false' }),
     el('button', { type: 'submit', text: keyOnly ? 'Connect' : 'Save token' }),
+    keyOnly ? el('button', {
+      type: 'button', class: 'secondary', 'data-action': 'sandbox-key', text: 'Use a sandbox key (demo)',
+      onClick: () => useSandboxKey(p, form, tokenId, error),
+    }) : null,
     error);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -165,6 +171,23 @@ function tokenConnectForm(p, keyOnly) {
     }
   });
   return form;
+}
+
+/**
+ * Demo only (the sandboxes exist in the dev, test and demo profiles): asks the platform's sandbox for an API key
+ * of an account named after the caller, as a user would copy one from the platform's dashboard, and connects it.
+ */
+async function useSandboxKey(p, form, tokenId, error) {
+  error.textContent = '';
+  try {
+    const me = await api('/api/v1/me');
+    const username = String(me.userId).replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 48);
+    const minted = await api(`/sandbox/${seg(p.id)}/_sandbox/keys`, { method: 'POST', json: { username } });
+    form.querySelector(`#${CSS.escape(tokenId)}`).value = minted.key;
+    form.requestSubmit();
+  } catch (e) {
+    error.textContent = `No sandbox key: ${describe(e)}`;
+  }
 }
 
 async function disconnect(p) {

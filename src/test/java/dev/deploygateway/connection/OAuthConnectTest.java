@@ -81,14 +81,15 @@ class OAuthConnectTest extends ConnectionTestSupport {
         assertThat(listing.getMap("[1].capabilities", String.class, Boolean.class)).isEqualTo(railway);
         assertThat(listing.getString("[1].connection.state")).isEqualTo("NOT_CONNECTED");
         var render = new HashMap<String, Boolean>(common);
-        render.putAll(Map.of("oauth", false, "gitSource", true, "fileUpload", false, "tarballUpload", false));
+        render.putAll(Map.of("oauth", false, "gitSource", true, "fileUpload", false, "tarballUpload", false,
+                "promote", false));
         assertThat(listing.getMap("[2].capabilities", String.class, Boolean.class)).isEqualTo(render);
         assertThat(listing.getList("[2].sourceHosts")).containsExactly("github");
         assertThat(listing.getString("[2].kind")).isEqualTo("platform");
         var github = new HashMap<String, Boolean>();
         Map.of("oauth", true, "tokenConnect", true, "gitPush", true).forEach(github::put);
         for (String cap : List.of("fileUpload", "tarballUpload", "gitSource", "database", "cancel", "redeploy",
-                "rollback")) {
+                "rollback", "promote")) {
             github.put(cap, false);
         }
         assertThat(listing.getMap("[3].capabilities", String.class, Boolean.class)).isEqualTo(github);
