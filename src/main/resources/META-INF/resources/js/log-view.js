@@ -49,6 +49,13 @@ export class LogView {
     this.droppedNote = el('p', { class: 'hint', hidden: true });
     this.root = el('div', { class: 'log-wrap' }, this.droppedNote, this.list, this.jump);
     this.list.addEventListener('scroll', () => this.onScroll(), { passive: true });
+    // Blocks are laid out only when they come into view (content-visibility), so a block's real height arrives
+    // after the scroll to the end that revealed it: while following, every such change scrolls to the end again.
+    this.blockSizes = new ResizeObserver(() => {
+      if (this.following) {
+        this.scrollToEnd();
+      }
+    });
     for (const type of ['wheel', 'touchstart', 'pointerdown', 'keydown']) {
       this.list.addEventListener(type, () => { this.lastInput = performance.now(); }, { passive: true });
     }
@@ -176,6 +183,7 @@ export class LogView {
     }
     const block = el('div', { class: 'log-block' });
     this.list.append(block);
+    this.blockSizes.observe(block);
     return block;
   }
 
@@ -208,8 +216,10 @@ export class LogView {
   trim() {
     while (this.lines.length > MAX_LINES && this.list.firstElementChild
         && this.rendered >= this.list.firstElementChild.childElementCount) {
-      const count = this.list.firstElementChild.childElementCount;
-      this.list.firstElementChild.remove();
+      const first = this.list.firstElementChild;
+      const count = first.childElementCount;
+      this.blockSizes.unobserve(first);
+      first.remove();
       this.lines.splice(0, count);
       this.nodes.splice(0, count);
       this.offset += count;

@@ -1,47 +1,19 @@
 package dev.deploygateway.sandbox.render;
 
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.PATCH;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 
-/** Every other path under {@code /sandbox/render} answers like Render: 404 {@code {"id":"not_found",…}}. */
-@Path("/sandbox/render")
-public class RndUnknownRoutes {
+import dev.deploygateway.sandbox.UnknownRoutes;
 
-    @GET
-    @Path("{path: .+}")
-    public void get() {
-        throw unknown();
-    }
+/**
+ * Every other path of Render's API ({@code /sandbox/render/v1/…}) answers like Render: 404
+ * {@code {"id":"not_found",…}}. Its class path is the one the other Render resources at {@code /v1} share, so JAX-RS
+ * compares their method templates with this catch-all's (a class with a longer path would win outright).
+ */
+@Path("/sandbox/render/v1")
+public class RndUnknownRoutes extends UnknownRoutes {
 
-    @POST
-    @Path("{path: .+}")
-    public void post() {
-        throw unknown();
-    }
-
-    @PUT
-    @Path("{path: .+}")
-    public void put() {
-        throw unknown();
-    }
-
-    @PATCH
-    @Path("{path: .+}")
-    public void patch() {
-        throw unknown();
-    }
-
-    @DELETE
-    @Path("{path: .+}")
-    public void delete() {
-        throw unknown();
-    }
-
-    private static RndError unknown() {
+    @Override
+    protected RuntimeException unknown() {
         return RndError.of(404, "not_found", "Not Found");
     }
 }
