@@ -135,20 +135,24 @@ redis-cli -p "$REDIS_PORT" CONFIG SET latency-monitor-threshold 50 >/dev/null
 redis-cli -p "$REDIS_PORT" SLOWLOG RESET >/dev/null
 APP_PORT="$(free_port)"
 SITES_PORT="$(free_port)"
+MANAGEMENT_PORT="$(free_port)"
 BASE="http://127.0.0.1:$APP_PORT"
+# A packaged jar serves health and metrics on its management port, not on PORT.
+MANAGEMENT="http://127.0.0.1:$MANAGEMENT_PORT"
 # shellcheck disable=SC2086
-QUARKUS_PROFILE=demo PORT="$APP_PORT" SANDBOX_SITES_PORT="$SITES_PORT" ALLOWED_ORIGINS="$BASE" \
+QUARKUS_PROFILE=demo PORT="$APP_PORT" MANAGEMENT_PORT="$MANAGEMENT_PORT" SANDBOX_SITES_PORT="$SITES_PORT" \
+  ALLOWED_ORIGINS="$BASE" \
   REDIS_URL="redis://127.0.0.1:$REDIS_PORT" TOKEN_ENCRYPTION_KEY="$(openssl rand -hex 32)" \
   JWT_PUBLIC_KEY_LOCATION="file://$ROOT/src/test/resources/test-keys/public.pem" \
   MAX_DEPLOYMENTS_PER_HOUR="$HTTP_LIMIT" QUARKUS_LOG_CONSOLE_LEVEL=WARN SANDBOX_VERCEL_MAX_DEPLOYMENTS=100000 \
   java $APP_JAVA_OPTS -jar "$JAR" >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 240); do
-  curl -sf "$BASE/q/health/ready" >/dev/null 2>&1 && break
+  curl -sf "$MANAGEMENT/q/health/ready" >/dev/null 2>&1 && break
   kill -0 "$APP_PID" 2>/dev/null || { echo "gateway exited:"; tail -30 "$WORK/app.log"; exit 1; }
   sleep 0.5
 done
-curl -sf "$BASE/q/health/ready" >/dev/null || { echo "gateway not ready:"; tail -30 "$WORK/app.log"; exit 1; }
+curl -sf "$MANAGEMENT/q/health/ready" >/dev/null || { echo "gateway not ready:"; tail -30 "$WORK/app.log"; exit 1; }
 echo "gateway pid $APP_PID on $BASE (QUARKUS_PROFILE=demo, MAX_DEPLOYMENTS_PER_HOUR=$HTTP_LIMIT, $APP_JAVA_OPTS)"
 # Not on a terminal, --latency-history prints "min max avg count" after every PING (10 ms apart), per 5 s window.
 redis-cli -p "$REDIS_PORT" --latency-history -i 5 >"$WORK/probe.txt" 2>&1 &
@@ -161,7 +165,7 @@ timeout 900 java $HTTP_CLIENT_JAVA_OPTS -cp "$WORK/classes" dev.deploygateway.be
 cat "$WORK/http.err" "$WORK/http.txt"
 grep -q "^http " "$WORK/http.txt" || { echo "HTTP harness printed no result"; exit 1; }
 echo "gateway store/limiter meters after the run (/q/metrics):"
-curl -sf "$BASE/q/metrics" | grep -E '^gateway_(store|ratelimit)' | grep -v '_max\|_bucket' | sort | sed 's/^/  /' || true
+curl -sf "$MANAGEMENT/q/metrics" | grep -E '^gateway_(store|ratelimit)' | grep -v '_max\|_bucket' | sort | sed 's/^/  /' || true
 stop "$PROBE_PID"; PROBE_PID=""
 # What became of the accepted deployments (all users of the run): give their pipelines up to HTTP_SETTLE_SECONDS
 # to finish against the sandbox, then count the records by status and error code (one script on the server); for
