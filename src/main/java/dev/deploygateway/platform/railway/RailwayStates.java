@@ -3,9 +3,8 @@ package dev.deploygateway.platform.railway;
 import java.util.Map;
 import java.util.Optional;
 
-import org.jboss.logging.Logger;
-
 import dev.deploygateway.platform.PlatformState;
+import dev.deploygateway.platform.StateTable;
 
 /**
  * THE table from Railway's {@code DeploymentStatus} to the gateway's states. Railway has no CANCELED: a canceled
@@ -13,8 +12,6 @@ import dev.deploygateway.platform.PlatformState;
  * but nobody watches those any more. SLEEPING is a live deployment idling (serverless), hence READY.
  */
 final class RailwayStates {
-
-    private static final Logger LOG = Logger.getLogger(RailwayStates.class);
 
     static final Map<String, PlatformState> TABLE = Map.ofEntries(
             Map.entry("QUEUED", PlatformState.QUEUED),
@@ -30,19 +27,13 @@ final class RailwayStates {
             Map.entry("REMOVING", PlatformState.CANCELED),
             Map.entry("REMOVED", PlatformState.CANCELED),
             Map.entry("SKIPPED", PlatformState.CANCELED));
+    private static final StateTable STATES = new StateTable("Railway deployment status", TABLE);
 
     private RailwayStates() {
     }
 
     /** Maps a status; unknown values are logged and yield empty so the caller keeps what it knew. */
     static Optional<PlatformState> map(String status) {
-        if (status == null || status.isBlank()) {
-            return Optional.empty();
-        }
-        PlatformState state = TABLE.get(status);
-        if (state == null) {
-            LOG.warnf("Unknown Railway deployment status '%s'; keeping the previous state", status);
-        }
-        return Optional.ofNullable(state);
+        return STATES.map(status);
     }
 }

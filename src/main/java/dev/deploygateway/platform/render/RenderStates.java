@@ -3,9 +3,8 @@ package dev.deploygateway.platform.render;
 import java.util.Map;
 import java.util.Optional;
 
-import org.jboss.logging.Logger;
-
 import dev.deploygateway.platform.PlatformState;
+import dev.deploygateway.platform.StateTable;
 
 /**
  * THE table from Render's deploy {@code status} (the document's {@code deployStatus}) to the gateway's states.
@@ -13,8 +12,6 @@ import dev.deploygateway.platform.PlatformState;
  * live), the three failures and {@code canceled}. Unknown values are logged and keep the previous state.
  */
 final class RenderStates {
-
-    private static final Logger LOG = Logger.getLogger(RenderStates.class);
 
     static final Map<String, PlatformState> TABLE = Map.ofEntries(
             Map.entry("created", PlatformState.QUEUED),
@@ -28,19 +25,13 @@ final class RenderStates {
             Map.entry("update_failed", PlatformState.FAILED),
             Map.entry("pre_deploy_failed", PlatformState.FAILED),
             Map.entry("canceled", PlatformState.CANCELED));
+    private static final StateTable STATES = new StateTable("Render deploy status", TABLE);
 
     private RenderStates() {
     }
 
     static Optional<PlatformState> map(String status) {
-        if (status == null || status.isBlank()) {
-            return Optional.empty();
-        }
-        PlatformState state = TABLE.get(status);
-        if (state == null) {
-            LOG.warnf("Unknown Render deploy status '%s'; keeping the previous state", status);
-        }
-        return Optional.ofNullable(state);
+        return STATES.map(status);
     }
 
     /** The gateway's error code for a failed status. */
