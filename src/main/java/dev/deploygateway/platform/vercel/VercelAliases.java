@@ -3,8 +3,6 @@ package dev.deploygateway.platform.vercel;
 import java.time.Instant;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.deploygateway.platform.PlatformEvent;
 
 /**
@@ -20,21 +18,16 @@ final class VercelAliases {
     private VercelAliases() {
     }
 
-    /** Vercel's {@code aliasError.code}, when the aliases failed. */
-    static Optional<String> errorCode(JsonNode deployment) {
-        JsonNode error = deployment.path("aliasError");
-        return error.isObject() ? Optional.of(error.path("code").asText("alias_error")) : Optional.empty();
-    }
-
-    /** Vercel's {@code aliasError.message}, when the aliases failed. */
-    static Optional<String> errorMessage(JsonNode deployment) {
-        return errorCode(deployment).map(code -> deployment.path("aliasError").path("message").asText(""));
+    /** Vercel's {@code aliasError} when the aliases failed, with a code even where Vercel gave none. */
+    static Optional<VercelWire.Error> error(VercelWire.Deployment deployment) {
+        return Optional.ofNullable(deployment.aliasError()).map(e -> new VercelWire.Error(
+                e.code() == null ? "alias_error" : e.code(), e.message() == null ? "" : e.message()));
     }
 
     /** The warning a viewer sees before the READY state, when the aliases failed. */
-    static Optional<PlatformEvent.Notice> warning(JsonNode deployment) {
-        return errorCode(deployment).map(code -> new PlatformEvent.Notice("The deployment is live at its own URL, "
-                + "but Vercel could not assign its domain aliases (" + code + ": " + errorMessage(deployment).orElse("")
+    static Optional<PlatformEvent.Notice> warning(VercelWire.Deployment deployment) {
+        return error(deployment).map(e -> new PlatformEvent.Notice("The deployment is live at its own URL, "
+                + "but Vercel could not assign its domain aliases (" + e.code() + ": " + e.message()
                 + "); the project's domain does not show this deployment.", Instant.now()));
     }
 }

@@ -18,9 +18,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -37,43 +34,44 @@ interface VercelApi {
 
     @GET
     @Path("/v2/user")
-    Uni<JsonNode> user(@HeaderParam(AUTH) String auth);
+    Uni<VercelWire.UserResponse> user(@HeaderParam(AUTH) String auth);
 
     @GET
     @Path("/v2/teams")
-    Uni<JsonNode> teams(@HeaderParam(AUTH) String auth);
+    Uni<VercelWire.TeamsResponse> teams(@HeaderParam(AUTH) String auth);
 
     @GET
     @Path("/v9/projects/{idOrName}")
-    Uni<JsonNode> project(@HeaderParam(AUTH) String auth, @PathParam("idOrName") String idOrName,
+    Uni<VercelWire.Project> project(@HeaderParam(AUTH) String auth, @PathParam("idOrName") String idOrName,
             @QueryParam("teamId") String teamId);
 
     @POST
     @Path("/v11/projects")
     @Consumes(MediaType.APPLICATION_JSON)
-    Uni<JsonNode> createProject(@HeaderParam(AUTH) String auth, @QueryParam("teamId") String teamId, ObjectNode body);
+    Uni<VercelWire.Project> createProject(@HeaderParam(AUTH) String auth, @QueryParam("teamId") String teamId,
+            VercelWire.ProjectCreate body);
 
     @POST
     @Path("/v10/projects/{idOrName}/env")
     @Consumes(MediaType.APPLICATION_JSON)
-    Uni<JsonNode> upsertEnv(@HeaderParam(AUTH) String auth, @PathParam("idOrName") String idOrName,
-            @QueryParam("upsert") String upsert, @QueryParam("teamId") String teamId, List<ObjectNode> body);
+    Uni<VercelWire.EnvUpsertResponse> upsertEnv(@HeaderParam(AUTH) String auth, @PathParam("idOrName") String idOrName,
+            @QueryParam("upsert") String upsert, @QueryParam("teamId") String teamId, List<VercelWire.EnvVar> body);
 
     @POST
     @Path("/v2/files")
     @Consumes(MediaType.APPLICATION_OCTET_STREAM)
-    Uni<JsonNode> uploadFile(@HeaderParam(AUTH) String auth, @HeaderParam("x-vercel-digest") String sha1,
+    Uni<Response> uploadFile(@HeaderParam(AUTH) String auth, @HeaderParam("x-vercel-digest") String sha1,
             @QueryParam("teamId") String teamId, byte[] content);
 
     @POST
     @Path("/v13/deployments")
     @Consumes(MediaType.APPLICATION_JSON)
-    Uni<JsonNode> createDeployment(@HeaderParam(AUTH) String auth, @QueryParam("teamId") String teamId,
-            @QueryParam("skipAutoDetectionConfirmation") String skipAutoDetection, ObjectNode body);
+    Uni<VercelWire.Deployment> createDeployment(@HeaderParam(AUTH) String auth, @QueryParam("teamId") String teamId,
+            @QueryParam("skipAutoDetectionConfirmation") String skipAutoDetection, VercelWire.DeploymentCreate body);
 
     @GET
     @Path("/v13/deployments/{idOrUrl}")
-    Uni<JsonNode> deployment(@HeaderParam(AUTH) String auth, @PathParam("idOrUrl") String idOrUrl,
+    Uni<VercelWire.Deployment> deployment(@HeaderParam(AUTH) String auth, @PathParam("idOrUrl") String idOrUrl,
             @QueryParam("teamId") String teamId);
 
     /** The live feed: {@code application/stream+json}, one JSON object per line (keep-alives are {@code {}}). */
@@ -85,7 +83,7 @@ interface VercelApi {
 
     @PATCH
     @Path("/v12/deployments/{id}/cancel")
-    Uni<JsonNode> cancel(@HeaderParam(AUTH) String auth, @PathParam("id") String id,
+    Uni<VercelWire.Deployment> cancel(@HeaderParam(AUTH) String auth, @PathParam("id") String id,
             @QueryParam("teamId") String teamId);
 
     @POST
@@ -100,24 +98,26 @@ interface VercelApi {
 
     @GET
     @Path("/v1/integrations/configurations")
-    Uni<JsonNode> configurations(@HeaderParam(AUTH) String auth, @QueryParam("view") String view,
+    Uni<List<VercelWire.Configuration>> configurations(@HeaderParam(AUTH) String auth, @QueryParam("view") String view,
             @QueryParam("installationType") String installationType, @QueryParam("teamId") String teamId);
 
     @GET
     @Path("/v1/integrations/configuration/{id}/products")
-    Uni<JsonNode> products(@HeaderParam(AUTH) String auth, @PathParam("id") String configurationId,
+    Uni<VercelWire.ProductsResponse> products(@HeaderParam(AUTH) String auth, @PathParam("id") String configurationId,
             @QueryParam("teamId") String teamId);
 
     @POST
     @Path("/v1/storage/stores/integration/direct")
     @Consumes(MediaType.APPLICATION_JSON)
-    Uni<JsonNode> createStore(@HeaderParam(AUTH) String auth, @QueryParam("teamId") String teamId, ObjectNode body);
+    Uni<VercelWire.StoreResponse> createStore(@HeaderParam(AUTH) String auth, @QueryParam("teamId") String teamId,
+            VercelWire.StoreCreate body);
 
     @POST
     @Path("/v1/integrations/installations/{configurationId}/resources/{resourceId}/connections")
     @Consumes(MediaType.APPLICATION_JSON)
     Uni<Response> connectStore(@HeaderParam(AUTH) String auth, @PathParam("configurationId") String configurationId,
-            @PathParam("resourceId") String resourceId, @QueryParam("teamId") String teamId, ObjectNode body);
+            @PathParam("resourceId") String resourceId, @QueryParam("teamId") String teamId,
+            VercelWire.StoreConnect body);
 
     // The token endpoint (/login/oauth/token) is called through the named quarkus-oidc-client "vercel".
 

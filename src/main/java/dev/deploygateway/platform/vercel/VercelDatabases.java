@@ -1,17 +1,14 @@
 package dev.deploygateway.platform.vercel;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import dev.deploygateway.error.ErrorCode;
 import dev.deploygateway.platform.DatabaseInfo;
@@ -53,18 +50,18 @@ class VercelDatabases {
         String team = credential.teamId().orElse(null);
         String auth = credential.bearer();
         return calls.idempotent(PlatformStep.CONFIGURE, () -> api.configurations(auth, "account", "marketplace", team))
-                .chain(configs -> findProduct(auth, team, ids(configs), kind, 0))
+                .chain(configs -> findProduct(auth, team,
+                        configs.stream().map(VercelWire.Configuration::id).filter(Objects::nonNull).toList(), kind, 0))
                 .chain(product -> {
-                    var body = JsonNodeFactory.instance.objectNode().put("name", storeName(project, kind))
-                            .put("integrationConfigurationId", product.configurationId())
-                            .put("integrationProductIdOrSlug", product.productId());
+                    var body = new VercelWire.StoreCreate(storeName(project, kind), product.configurationId(),
+                            product.productId());
                     return calls.once(PlatformStep.CONFIGURE, () -> api.createStore(auth, team, body))
                             .chain(created -> {
-                                JsonNode store = created.path("store");
-                                var connect = JsonNodeFactory.instance.objectNode().put("projectId", project.id());
+                                VercelWire.Store store = created.store();
+                                var connect = new VercelWire.StoreConnect(project.id());
                                 // Connecting the same store to the same project twice is harmless: retry it.
                                 return calls.idempotent(PlatformStep.CONFIGURE, () -> api.connectStore(auth,
-                                        product.configurationId(), store.path("id").asText(), team, connect))
+                                        product.configurationId(), store.id(), team, connect))
                                         .map(ok -> info(store));
                             });
                 });
@@ -80,28 +77,19 @@ class VercelDatabases {
         }
         String configuration = configurations.get(index);
         return calls.idempotent(PlatformStep.CONFIGURE, () -> api.products(auth, configuration, team))
-                .chain(json -> match(json.path("products"), kind)
+                .chain(answer -> match(answer.products(), kind)
                         .map(id -> Uni.createFrom().item(new Product(configuration, id)))
                         .orElseGet(() -> findProduct(auth, team, configurations, kind, index + 1)));
     }
 
-    private static Optional<String> match(JsonNode products, DatabaseInfo.Kind kind) {
-        for (JsonNode product : products) {
-            String label = (product.path("slug").asText() + " " + product.path("name").asText())
-                    .toLowerCase(Locale.ROOT);
-            boolean storage = "enabled".equals(product.path("protocols").path("storage").path("status").asText());
-            if (storage && KEYWORDS.get(kind).stream().anyMatch(label::contains)) {
-                return Optional.of(product.path("id").asText());
+    private static Optional<String> match(List<VercelWire.Product> products, DatabaseInfo.Kind kind) {
+        for (VercelWire.Product product : products) {
+            String label = (product.slug() + " " + product.name()).toLowerCase(Locale.ROOT);
+            if (product.storage() && KEYWORDS.get(kind).stream().anyMatch(label::contains)) {
+                return Optional.of(product.id());
             }
         }
         return Optional.empty();
-    }
-
-    private static List<String> ids(JsonNode configurations) {
-        var ids = new ArrayList<String>();
-        JsonNode list = configurations.isArray() ? configurations : configurations.path("configurations");
-        list.forEach(c -> ids.add(c.path("id").asText()));
-        return ids;
     }
 
     private static String storeName(PlatformProject project, DatabaseInfo.Kind kind) {
@@ -109,10 +97,9 @@ class VercelDatabases {
         return name.length() > 60 ? name.substring(0, 60) : name;
     }
 
-    private static DatabaseInfo info(JsonNode store) {
-        var names = new ArrayList<String>();
-        store.path("secrets").forEach(s -> names.add(s.path("name").asText()));
-        return new DatabaseInfo(store.path("id").asText(), store.path("name").asText(),
-                store.path("status").asText("unknown"), names);
+    private static DatabaseInfo info(VercelWire.Store store) {
+        return new DatabaseInfo(store.id(), Optional.ofNullable(store.name()).orElse(""),
+                Optional.ofNullable(store.status()).orElse("unknown"),
+                store.secrets().stream().map(VercelWire.Secret::name).toList());
     }
 }

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 import dev.deploygateway.platform.PlatformEvent;
 import dev.deploygateway.platform.PlatformState;
@@ -19,7 +20,9 @@ import dev.deploygateway.platform.PlatformState;
  */
 final class VercelEventCursor {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Lenient on members Vercel adds; the lines are not gateway input, so StrictJsonBinding does not apply. */
+    private static final ObjectReader LINES = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false).readerFor(VercelWire.EventLine.class);
 
     private long newest;
     private final Set<String> idsAtNewest = new HashSet<>();
@@ -57,18 +60,18 @@ final class VercelEventCursor {
 
     /** Zero or one event for a line; keep-alives (no {@code created}), duplicates and non-log types give none. */
     synchronized List<PlatformEvent> decode(String line) {
-        JsonNode event;
+        VercelWire.EventLine event;
         try {
-            event = JSON.readTree(line);
+            event = LINES.readValue(line);
         } catch (Exception e) {
             return List.of();
         }
-        JsonNode payload = event.path("payload");
-        long created = event.path("created").asLong(payload.path("created").asLong(0));
+        var payload = event.payload() == null ? NO_PAYLOAD : event.payload();
+        long created = first(event.created(), payload.created(), 0L);
         if (created == 0) {
             return List.of();
         }
-        String id = event.path("id").asText(payload.path("id").asText(""));
+        String id = first(event.id(), payload.id(), "");
         if (created < newest || (created == newest && idsAtNewest.contains(id))) {
             return List.of();
         }
@@ -79,17 +82,16 @@ final class VercelEventCursor {
         idsAtNewest.add(id);
         accepted++;
         Instant at = Instant.ofEpochMilli(created);
-        String type = event.path("type").asText("");
+        String type = first(event.type(), null, "");
         if ("deployment-state".equals(type)) {
-            String raw = event.path("info").path("readyState")
-                    .asText(payload.path("info").path("readyState").asText(""));
+            String raw = first(readyState(event.info()), readyState(payload.info()), "");
             return VercelStates.map(raw).filter(s -> s != lastState).map(s -> {
                 lastState = s;
                 return List.<PlatformEvent>of(new PlatformEvent.StateChange(s, raw, at));
             }).orElse(List.of());
         }
-        JsonNode textNode = event.has("text") ? event.get("text") : payload.get("text");
-        if (textNode == null || textNode.isNull()) {
+        String text = first(event.text(), payload.text(), null);
+        if (text == null) {
             return List.of();
         }
         PlatformEvent.Stream stream = switch (type) {
@@ -98,6 +100,17 @@ final class VercelEventCursor {
             case "stdout" -> PlatformEvent.Stream.STDOUT;
             default -> PlatformEvent.Stream.SYSTEM;
         };
-        return List.of(new PlatformEvent.LogLine(id, at, stream, textNode.asText()));
+        return List.of(new PlatformEvent.LogLine(id, at, stream, text));
+    }
+
+    private static final VercelWire.Payload NO_PAYLOAD = new VercelWire.Payload(null, null, null, null);
+
+    /** The line's own member, else the payload's (the document's two shapes), else the fallback. */
+    private static <T> T first(T top, T inPayload, T fallback) {
+        return top != null ? top : inPayload != null ? inPayload : fallback;
+    }
+
+    private static String readyState(VercelWire.Info info) {
+        return info == null ? null : info.readyState();
     }
 }

@@ -10,8 +10,6 @@ import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.deploygateway.config.VercelConfig;
 import dev.deploygateway.error.ErrorCode;
 import dev.deploygateway.platform.PlatformCredential;
@@ -65,10 +63,9 @@ class VercelEvents {
         Multi<PlatformEvent> after = Multi.createFrom().deferred(() -> Multi.createFrom()
                 .uni(calls.idempotent(PlatformStep.WATCH,
                         () -> api.deployment(credential.bearer(), deploymentId, credential.teamId().orElse(null))))
-                .onItem().transformToMultiAndConcatenate(json -> {
-                    String raw = json.path("readyState").asText("");
-                    Optional<PlatformState> state = VercelStates.of(raw, json.path("aliasAssigned").asBoolean(false),
-                            json.hasNonNull("aliasError"));
+                .onItem().transformToMultiAndConcatenate(deployment -> {
+                    String raw = deployment.state();
+                    Optional<PlatformState> state = VercelStates.of(deployment);
                     if (state.isPresent() && state.get().terminal() && !cursor.lastState().equals(state)
                             && cursor.drainOnce()) {
                         // Finished while we were disconnected: read the rest of the log once before ending.
@@ -78,7 +75,7 @@ class VercelEvents {
                         if (cursor.lastState().equals(state)) {
                             return Multi.createFrom().empty();
                         }
-                        return terminal(json, state.get(), raw, cursor);
+                        return terminal(deployment, state.get(), raw, cursor);
                     }
                     int next = cursor.accepted() > acceptedBefore ? 0 : fruitless + 1;
                     if (next > config.calls().maxStreamResumes()) {
@@ -106,12 +103,11 @@ class VercelEvents {
             VercelEventCursor cursor) {
         return Multi.createFrom().uni(calls.idempotent(PlatformStep.WATCH,
                 () -> api.deployment(credential.bearer(), deploymentId, credential.teamId().orElse(null))))
-                .onItem().transformToMultiAndConcatenate(json -> {
-                    String raw = json.path("readyState").asText("");
-                    PlatformState state = VercelStates.of(raw, json.path("aliasAssigned").asBoolean(false),
-                            json.hasNonNull("aliasError")).orElse(PlatformState.DEPLOYING);
+                .onItem().transformToMultiAndConcatenate(deployment -> {
+                    String raw = deployment.state();
+                    PlatformState state = VercelStates.of(deployment).orElse(PlatformState.DEPLOYING);
                     if (state.terminal()) {
-                        return terminal(json, state, raw, cursor);
+                        return terminal(deployment, state, raw, cursor);
                     }
                     cursor.stateSeen(state);
                     return Multi.createFrom().item(new PlatformEvent.StateChange(state, raw, Instant.now()));
@@ -119,7 +115,7 @@ class VercelEvents {
     }
 
     /** The terminal state, preceded by a warning when a READY deployment's aliases failed. */
-    private static Multi<PlatformEvent> terminal(JsonNode deployment, PlatformState state, String raw,
+    private static Multi<PlatformEvent> terminal(VercelWire.Deployment deployment, PlatformState state, String raw,
             VercelEventCursor cursor) {
         cursor.stateSeen(state);
         var change = new PlatformEvent.StateChange(state, raw, Instant.now());

@@ -2,17 +2,12 @@ package dev.deploygateway.platform.vercel;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.deploygateway.config.VercelConfig;
 import dev.deploygateway.error.ErrorCode;
@@ -48,6 +43,8 @@ public class VercelPlatform implements DeploymentPlatform {
     static final PlatformCapabilities CAPABILITIES = PlatformCapabilities.of(Capability.API_TOKEN,
             Capability.FILE_UPLOAD, Capability.DATABASE, Capability.CANCEL, Capability.REDEPLOY, Capability.ROLLBACK,
             Capability.PROMOTE);
+
+    private static final List<String> ALL_TARGETS = List.of("production", "preview", "development");
 
     private final VercelApi api;
     private final VercelCalls calls;
@@ -87,7 +84,7 @@ public class VercelPlatform implements DeploymentPlatform {
     public Uni<PlatformAccount> verify(PlatformCredential credential) {
         return calls.idempotent(PlatformStep.AUTH, () -> api.user(credential.bearer()))
                 .chain(user -> calls.idempotent(PlatformStep.AUTH, () -> api.teams(credential.bearer()))
-                        .map(teams -> account(user.path("user"), teams.path("teams"))));
+                        .map(teams -> account(user.user(), teams.teams())));
     }
 
     @Override
@@ -115,7 +112,7 @@ public class VercelPlatform implements DeploymentPlatform {
                 .map(p -> Uni.createFrom().item(p))
                 .orElseGet(() -> calls.once(PlatformStep.CREATE,
                         () -> api.createProject(credential.bearer(), team, projectBody(spec)))
-                        .map(json -> new PlatformProject(json.path("id").asText(), json.path("name").asText(), true))
+                        .map(created -> new PlatformProject(created.id(), created.name(), true))
                         // Lost a race with a concurrent create of the same name: reuse the winner's project.
                         .onFailure(e -> e instanceof PlatformException p && p.code() == ErrorCode.PROJECT_NAME_TAKEN)
                         .recoverWithUni(e -> findProject(credential, spec.name(), PlatformStep.CREATE)
@@ -127,22 +124,17 @@ public class VercelPlatform implements DeploymentPlatform {
         if (variables.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<ObjectNode> body = new ArrayList<>();
-        for (EnvVar variable : variables) {
-            ObjectNode item = JsonNodeFactory.instance.objectNode().put("key", variable.key())
-                    .put("value", variable.value()).put("type", variable.sensitive() ? "encrypted" : "plain");
-            item.putArray("target").add("production").add("preview").add("development");
-            body.add(item);
-        }
+        List<VercelWire.EnvVar> body = variables.stream().map(v -> new VercelWire.EnvVar(v.key(), v.value(),
+                v.sensitive() ? "encrypted" : "plain", ALL_TARGETS)).toList();
         // Upsert by key is idempotent, so it may be retried.
         return calls.idempotent(PlatformStep.CONFIGURE, () -> api.upsertEnv(credential.bearer(), project.id(), "true",
-                credential.teamId().orElse(null), body)).map(json -> {
-                    JsonNode failed = json.path("failed");
-                    if (failed.isArray() && !failed.isEmpty()) {
-                        JsonNode error = failed.get(0).path("error");
+                credential.teamId().orElse(null), body)).map(answer -> {
+                    List<VercelWire.EnvFailure> failed = answer.failed();
+                    if (!failed.isEmpty()) {
+                        VercelWire.Error error = failed.get(0).error();
                         throw new PlatformException(ErrorCode.VALIDATION_FAILED, id(), PlatformStep.CONFIGURE, false,
                                 failed.size() + " environment variable(s) were rejected by Vercel",
-                                Optional.of(error.path("code").asText()), Optional.of(error.path("message").asText()),
+                                Optional.ofNullable(error.code()), Optional.ofNullable(error.message()),
                                 Optional.empty(), null);
                     }
                     return null;
@@ -180,11 +172,8 @@ public class VercelPlatform implements DeploymentPlatform {
     @Override
     public Uni<PlatformDeployment> redeploy(PlatformCredential credential, PlatformProject project,
             String deploymentId, DeploySpec spec) {
-        ObjectNode body = JsonNodeFactory.instance.objectNode().put("name", project.name())
-                .put("project", project.id()).put("deploymentId", deploymentId);
-        if (spec.production()) {
-            body.put("target", "production");
-        }
+        var body = new VercelWire.DeploymentCreate(project.name(), project.id(), null, deploymentId,
+                spec.production() ? "production" : null, null);
         return calls.once(PlatformStep.DEPLOY, () -> api.createDeployment(credential.bearer(),
                 credential.teamId().orElse(null), "1", body)).map(this::deployment);
     }
@@ -205,15 +194,8 @@ public class VercelPlatform implements DeploymentPlatform {
     @Override
     public Uni<Optional<ProductionDeployment>> production(PlatformCredential credential, PlatformProject project) {
         return calls.idempotent(PlatformStep.MANAGE, () -> api.project(credential.bearer(), project.id(),
-                credential.teamId().orElse(null))).map(json -> {
-                    JsonNode production = json.path("targets").path("production");
-                    if (!production.hasNonNull("id")) {
-                        return Optional.empty();
-                    }
-                    Optional<URI> url = Optional.ofNullable(production.path("alias").path(0).textValue())
-                            .map(host -> URI.create(config.siteUrlTemplate().replace("{host}", host)));
-                    return Optional.of(new ProductionDeployment(production.path("id").asText(), url));
-                });
+                credential.teamId().orElse(null))).map(found -> found.production()
+                        .map(target -> new ProductionDeployment(target.id(), target.firstAlias().map(this::siteUrl))));
     }
 
     @Override
@@ -224,43 +206,38 @@ public class VercelPlatform implements DeploymentPlatform {
 
     private Uni<Optional<PlatformProject>> findProject(PlatformCredential credential, String name, PlatformStep step) {
         return calls.idempotent(step, () -> api.project(credential.bearer(), name, credential.teamId().orElse(null)))
-                .map(json -> Optional.of(new PlatformProject(json.path("id").asText(), json.path("name").asText(),
-                        false)))
+                .map(found -> Optional.of(new PlatformProject(found.id(), found.name(), false)))
                 .onFailure(e -> e instanceof PlatformException p && p.code() == ErrorCode.NOT_FOUND)
                 .recoverWithItem(Optional.empty());
     }
 
-    private PlatformDeployment deployment(JsonNode json) {
-        String raw = json.path("readyState").asText("");
-        PlatformState state = VercelStates.of(raw, json.path("aliasAssigned").asBoolean(false),
-                json.hasNonNull("aliasError")).orElse(PlatformState.PENDING);
-        Optional<URI> url = Optional.of(json.path("url").asText("")).filter(u -> !u.isBlank())
-                .map(host -> URI.create(config.siteUrlTemplate().replace("{host}", host)));
+    private PlatformDeployment deployment(VercelWire.Deployment found) {
+        PlatformState state = VercelStates.of(found).orElse(PlatformState.PENDING);
+        Optional<URI> url = Optional.ofNullable(found.url()).filter(u -> !u.isBlank()).map(this::siteUrl);
         // A READY deployment whose aliases failed carries Vercel's aliasError as its error (VercelAliases).
-        boolean aliasFailed = state == PlatformState.READY;
-        Optional<String> errorCode = Optional.ofNullable(json.path("errorCode").textValue())
-                .or(() -> aliasFailed ? VercelAliases.errorCode(json) : Optional.empty());
-        Optional<String> errorMessage = Optional.ofNullable(json.path("errorMessage").textValue())
-                .or(() -> aliasFailed ? VercelAliases.errorMessage(json) : Optional.empty());
-        return new PlatformDeployment(json.path("id").asText(), json.path("projectId").asText(""), state, raw, url,
-                errorCode, errorMessage, Instant.ofEpochMilli(json.path("createdAt").asLong(0)));
+        Optional<VercelWire.Error> aliasError = state == PlatformState.READY ? VercelAliases.error(found)
+                : Optional.empty();
+        Optional<String> errorCode = Optional.ofNullable(found.errorCode())
+                .or(() -> aliasError.map(VercelWire.Error::code));
+        Optional<String> errorMessage = Optional.ofNullable(found.errorMessage())
+                .or(() -> aliasError.map(VercelWire.Error::message));
+        return new PlatformDeployment(found.id(), Optional.ofNullable(found.projectId()).orElse(""), state,
+                found.state(), url, errorCode, errorMessage, Instant.ofEpochMilli(found.createdAt()));
     }
 
-    private static ObjectNode projectBody(ProjectSpec spec) {
-        ObjectNode body = JsonNodeFactory.instance.objectNode().put("name", spec.name());
-        spec.framework().ifPresent(v -> body.put("framework", v));
-        spec.buildCommand().ifPresent(v -> body.put("buildCommand", v));
-        spec.installCommand().ifPresent(v -> body.put("installCommand", v));
-        spec.outputDirectory().ifPresent(v -> body.put("outputDirectory", v));
-        spec.rootDirectory().ifPresent(v -> body.put("rootDirectory", v));
-        return body;
+    private URI siteUrl(String host) {
+        return URI.create(config.siteUrlTemplate().replace("{host}", host));
     }
 
-    private static PlatformAccount account(JsonNode user, JsonNode teams) {
-        List<PlatformAccount.Team> list = new ArrayList<>();
-        teams.forEach(t -> list.add(new PlatformAccount.Team(t.path("id").asText(), t.path("slug").asText(),
-                t.path("name").asText(t.path("slug").asText()))));
-        return new PlatformAccount(user.path("id").asText(), user.path("username").asText(),
-                Optional.ofNullable(user.path("email").textValue()), list);
+    private static VercelWire.ProjectCreate projectBody(ProjectSpec spec) {
+        return new VercelWire.ProjectCreate(spec.name(), spec.framework().orElse(null),
+                spec.buildCommand().orElse(null), spec.installCommand().orElse(null),
+                spec.outputDirectory().orElse(null), spec.rootDirectory().orElse(null));
+    }
+
+    private static PlatformAccount account(VercelWire.User user, List<VercelWire.Team> teams) {
+        List<PlatformAccount.Team> list = teams.stream().map(t -> new PlatformAccount.Team(t.id(), t.slug(),
+                Optional.ofNullable(t.name()).orElse(t.slug()))).toList();
+        return new PlatformAccount(user.id(), user.username(), Optional.ofNullable(user.email()), list);
     }
 }

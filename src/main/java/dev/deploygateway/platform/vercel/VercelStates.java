@@ -39,4 +39,9 @@ final class VercelStates {
         return map(readyState).map(s -> s == PlatformState.READY && !aliasAssigned && !aliasError
                 ? PlatformState.DEPLOYING : s);
     }
+
+    /** {@link #of(String, boolean, boolean)} of a deployment as Vercel sent it. */
+    static Optional<PlatformState> of(VercelWire.Deployment deployment) {
+        return of(deployment.state(), deployment.aliasAssigned(), deployment.aliasError() != null);
+    }
 }

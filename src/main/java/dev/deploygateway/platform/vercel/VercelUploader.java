@@ -10,10 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import dev.deploygateway.config.VercelConfig;
 import dev.deploygateway.error.ErrorCode;
 import dev.deploygateway.platform.DeploySpec;
@@ -47,9 +43,9 @@ class VercelUploader {
         this.config = config;
     }
 
-    Uni<JsonNode> deploy(PlatformCredential credential, PlatformProject project, PreparedSource source,
+    Uni<VercelWire.Deployment> deploy(PlatformCredential credential, PlatformProject project, PreparedSource source,
             DeploySpec spec, UploadProgress progress) {
-        ObjectNode body = body(project, source, spec);
+        VercelWire.DeploymentCreate body = body(project, source, spec);
         String team = credential.teamId().orElse(null);
         return calls.once(PlatformStep.DEPLOY, () -> api.createDeployment(credential.bearer(), team, "1", body))
                 .invoke(created -> progress.update(0, 0, 0, 0))
@@ -87,22 +83,11 @@ class VercelUploader {
                 .collect().last().replaceWithVoid();
     }
 
-    private static ObjectNode body(PlatformProject project, PreparedSource source, DeploySpec spec) {
-        var json = JsonNodeFactory.instance;
-        ObjectNode body = json.objectNode();
-        body.put("name", project.name());
-        body.put("project", project.id());
-        var files = body.putArray("files");
-        for (SourceFile file : source.bundle().files()) {
-            files.addObject().put("file", file.path()).put("sha", file.sha1()).put("size", file.size());
-        }
-        if (spec.production()) {
-            body.put("target", "production");
-        }
-        if (!spec.meta().isEmpty()) {
-            var meta = body.putObject("meta");
-            spec.meta().forEach(meta::put);
-        }
-        return body;
+    private static VercelWire.DeploymentCreate body(PlatformProject project, PreparedSource source,
+            DeploySpec spec) {
+        List<VercelWire.FileRef> files = source.bundle().files().stream()
+                .map(f -> new VercelWire.FileRef(f.path(), f.sha1(), f.size())).toList();
+        return new VercelWire.DeploymentCreate(project.name(), project.id(), files, null,
+                spec.production() ? "production" : null, spec.meta().isEmpty() ? null : spec.meta());
     }
 }
