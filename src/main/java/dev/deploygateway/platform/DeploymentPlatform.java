@@ -21,15 +21,22 @@ import io.smallrye.mutiny.Uni;
  */
 public interface DeploymentPlatform {
 
-    PlatformId id();
+    /** What the platform is: id, capabilities, naming rule, upload limits, OAuth; the defaults below read it. */
+    PlatformProfile profile();
 
-    PlatformCapabilities capabilities();
+    default PlatformId id() {
+        return profile().id();
+    }
+
+    default PlatformCapabilities capabilities() {
+        return profile().capabilities();
+    }
 
     // --- connecting an account -------------------------------------------------------------------------
 
     /** The platform's OAuth flow, when it offers one to third parties; empty means "connect with an API token". */
     default Optional<PlatformOAuth> oauth() {
-        return Optional.empty();
+        return profile().oauth();
     }
 
     /** Checks a pasted or freshly obtained token: who it is and which teams it may deploy into. */
@@ -42,7 +49,7 @@ public interface DeploymentPlatform {
      * empty when the name is well formed (whether it is free is {@link #checkProjectName}'s business).
      */
     default Optional<String> projectNameProblem(String name) {
-        return Optional.empty();
+        return profile().naming().problem(name);
     }
 
     /**
@@ -54,11 +61,25 @@ public interface DeploymentPlatform {
         return Optional.empty();
     }
 
-    /** Whether {@code name} can be used for a new project in the credential's account/team. */
-    Uni<NameAvailability> checkProjectName(PlatformCredential credential, String name);
+    /** Whether the credential's workspace has a project (on Render: a service) named {@code name}. */
+    Uni<Boolean> projectExists(PlatformCredential credential, String name);
 
-    /** Finds the project named {@code spec.name()} or creates it. */
-    Uni<PlatformProject> ensureProject(PlatformCredential credential, ProjectSpec spec);
+    /** Whether {@code name} can be used for a new project in the credential's account/team. */
+    default Uni<NameAvailability> checkProjectName(PlatformCredential credential, String name) {
+        return projectNameProblem(name).map(rule -> Uni.createFrom().item(NameAvailability.invalid(name, rule)))
+                .orElseGet(() -> projectExists(credential, name).map(taken -> taken ? NameAvailability.taken(name)
+                        : NameAvailability.available(name)));
+    }
+
+    /** Finds the project named {@code spec.name()} or creates it; a name breaking the rule is refused first. */
+    default Uni<PlatformProject> ensureProject(PlatformCredential credential, ProjectSpec spec) {
+        return projectNameProblem(spec.name()).map(rule -> Uni.createFrom().<PlatformProject>failure(PlatformException
+                .of(ErrorCode.VALIDATION_FAILED, id(), PlatformStep.CREATE, false, rule)))
+                .orElseGet(() -> findOrCreateProject(credential, spec));
+    }
+
+    /** {@link #ensureProject(PlatformCredential, ProjectSpec)} for a name already known to keep the rule. */
+    Uni<PlatformProject> findOrCreateProject(PlatformCredential credential, ProjectSpec spec);
 
     /**
      * {@link #ensureProject(PlatformCredential, ProjectSpec)} for a deploy whose source is already known: a platform
@@ -69,13 +90,15 @@ public interface DeploymentPlatform {
         return ensureProject(credential, spec);
     }
 
-    /** Upserts environment variables; they apply to the next build. */
+    /** Upserts environment variables (never called with none); they apply to the next build. */
     Uni<Void> setEnvironment(PlatformCredential credential, PlatformProject project, List<EnvVar> variables);
 
     // --- deploying -----------------------------------------------------------------------------------------
 
     /** The platform's limits on one upload (file count, per-file and total size). */
-    SourceLimits sourceLimits();
+    default SourceLimits sourceLimits() {
+        return profile().limits();
+    }
 
     /**
      * Pre-flight: checks the bundle against {@link #sourceLimits()} before anything is created, and fails with

@@ -16,16 +16,17 @@ import dev.deploygateway.platform.Capability;
 import dev.deploygateway.platform.DeploySpec;
 import dev.deploygateway.platform.DeploymentPlatform;
 import dev.deploygateway.platform.EnvVar;
-import dev.deploygateway.platform.NameAvailability;
 import dev.deploygateway.platform.PlatformAccount;
 import dev.deploygateway.platform.PlatformCapabilities;
 import dev.deploygateway.platform.PlatformCredential;
 import dev.deploygateway.platform.PlatformDeployment;
 import dev.deploygateway.platform.PlatformEvent;
 import dev.deploygateway.platform.PlatformId;
+import dev.deploygateway.platform.PlatformProfile;
 import dev.deploygateway.platform.PlatformProject;
 import dev.deploygateway.platform.PlatformState;
 import dev.deploygateway.platform.PreparedSource;
+import dev.deploygateway.platform.ProjectNameRule;
 import dev.deploygateway.platform.ProjectSpec;
 import dev.deploygateway.platform.SourceLimits;
 import dev.deploygateway.platform.UploadProgress;
@@ -113,15 +114,14 @@ public class FakePlatform implements DeploymentPlatform {
         this.deployGate = gate;
     }
 
-    @Override
-    public PlatformId id() {
-        return PlatformId.FLY;
-    }
+    private static final PlatformProfile PROFILE = new PlatformProfile(PlatformId.FLY,
+            PlatformCapabilities.of(Capability.API_TOKEN, Capability.FILE_UPLOAD, Capability.CANCEL,
+                    Capability.REDEPLOY),
+            new ProjectNameRule("any name", name -> true), new SourceLimits(1000, 1 << 20, 10 << 20));
 
     @Override
-    public PlatformCapabilities capabilities() {
-        return PlatformCapabilities.of(Capability.API_TOKEN, Capability.FILE_UPLOAD, Capability.CANCEL,
-                Capability.REDEPLOY);
+    public PlatformProfile profile() {
+        return PROFILE;
     }
 
     @Override
@@ -130,23 +130,18 @@ public class FakePlatform implements DeploymentPlatform {
     }
 
     @Override
-    public Uni<NameAvailability> checkProjectName(PlatformCredential credential, String name) {
-        return Uni.createFrom().item(NameAvailability.available(name));
+    public Uni<Boolean> projectExists(PlatformCredential credential, String name) {
+        return Uni.createFrom().item(false);
     }
 
     @Override
-    public Uni<PlatformProject> ensureProject(PlatformCredential credential, ProjectSpec spec) {
+    public Uni<PlatformProject> findOrCreateProject(PlatformCredential credential, ProjectSpec spec) {
         return projectGate.map(ignored -> new PlatformProject("prj_" + spec.name(), spec.name(), true));
     }
 
     @Override
     public Uni<Void> setEnvironment(PlatformCredential credential, PlatformProject project, List<EnvVar> variables) {
         return Uni.createFrom().voidItem();
-    }
-
-    @Override
-    public SourceLimits sourceLimits() {
-        return new SourceLimits(1000, 1 << 20, 10 << 20);
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.deploygateway.platform.railway;
 
 import java.util.regex.Pattern;
 
+import dev.deploygateway.platform.ProjectNameRule;
+
 /**
  * The gateway's rule for Railway project names, checked before anything is stored or sent. Railway's schema types
  * {@code ProjectCreateInput.name} as a plain optional {@code String} and its docs state no rule (names are free
@@ -16,6 +18,7 @@ final class RailwayNames {
     static final int MAX_LENGTH = 64;
     static final String RULE = "A Railway project name is 1-" + MAX_LENGTH + " characters of letters, digits, "
             + "spaces, '.', '_' or '-', and begins with a letter or digit";
+    static final ProjectNameRule NAMING = new ProjectNameRule(RULE, RailwayNames::valid);
     private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._-]{0," + (MAX_LENGTH - 1) + "}");
 
     private RailwayNames() {

@@ -12,21 +12,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.deploygateway.config.RailwayConfig;
-import dev.deploygateway.error.ErrorCode;
 import dev.deploygateway.platform.Capability;
 import dev.deploygateway.platform.DatabaseInfo;
 import dev.deploygateway.platform.DeploySpec;
 import dev.deploygateway.platform.DeploymentPlatform;
 import dev.deploygateway.platform.EnvVar;
-import dev.deploygateway.platform.NameAvailability;
 import dev.deploygateway.platform.PlatformAccount;
 import dev.deploygateway.platform.PlatformCapabilities;
 import dev.deploygateway.platform.PlatformCredential;
 import dev.deploygateway.platform.PlatformDeployment;
 import dev.deploygateway.platform.PlatformEvent;
-import dev.deploygateway.platform.PlatformException;
 import dev.deploygateway.platform.PlatformId;
-import dev.deploygateway.platform.PlatformOAuth;
+import dev.deploygateway.platform.PlatformProfile;
 import dev.deploygateway.platform.PlatformProject;
 import dev.deploygateway.platform.PlatformState;
 import dev.deploygateway.platform.PlatformStep;
@@ -50,38 +47,29 @@ public class RailwayPlatform implements DeploymentPlatform {
             Capability.TARBALL_UPLOAD, Capability.DATABASE, Capability.CANCEL, Capability.REDEPLOY,
             Capability.ROLLBACK);
 
+    private final PlatformProfile profile;
     private final RailwayGraphql graphql;
     private final RailwayProjects projects;
     private final RailwayUploader uploader;
     private final RailwayEvents events;
-    private final RailwayOAuth oauth;
     private final RailwayDatabases databases;
-    private final RailwayConfig config;
 
+    /** The uncompressed size bounds the tarball from above (plus headers): a cheap, conservative limit. */
     RailwayPlatform(RailwayGraphql graphql, RailwayProjects projects, RailwayUploader uploader, RailwayEvents events,
             RailwayOAuth oauth, RailwayDatabases databases, RailwayConfig config) {
+        this.profile = new PlatformProfile(PlatformId.RAILWAY, CAPABILITIES, RailwayNames.NAMING,
+                new SourceLimits(config.maxFiles(), config.maxUploadBytes(), config.maxUploadBytes()),
+                Optional.of(oauth));
         this.graphql = graphql;
         this.projects = projects;
         this.uploader = uploader;
         this.events = events;
-        this.oauth = oauth;
         this.databases = databases;
-        this.config = config;
     }
 
     @Override
-    public PlatformId id() {
-        return PlatformId.RAILWAY;
-    }
-
-    @Override
-    public PlatformCapabilities capabilities() {
-        return CAPABILITIES;
-    }
-
-    @Override
-    public Optional<PlatformOAuth> oauth() {
-        return Optional.of(oauth);
+    public PlatformProfile profile() {
+        return profile;
     }
 
     @Override
@@ -97,35 +85,19 @@ public class RailwayPlatform implements DeploymentPlatform {
     }
 
     @Override
-    public Optional<String> projectNameProblem(String name) {
-        return RailwayNames.valid(name) ? Optional.empty() : Optional.of(RailwayNames.RULE);
-    }
-
-    @Override
-    public Uni<NameAvailability> checkProjectName(PlatformCredential credential, String name) {
-        if (!RailwayNames.valid(name)) {
-            return Uni.createFrom().item(NameAvailability.invalid(name, RailwayNames.RULE));
-        }
+    public Uni<Boolean> projectExists(PlatformCredential credential, String name) {
         return projects.workspace(credential, PlatformStep.CHECK)
-                .chain(ws -> projects.find(credential, ws, name, PlatformStep.CHECK))
-                .map(found -> found.isPresent() ? NameAvailability.taken(name) : NameAvailability.available(name));
+                .chain(ws -> projects.find(credential, ws, name, PlatformStep.CHECK)).map(Optional::isPresent);
     }
 
     @Override
-    public Uni<PlatformProject> ensureProject(PlatformCredential credential, ProjectSpec spec) {
-        if (!RailwayNames.valid(spec.name())) {
-            return Uni.createFrom().failure(PlatformException.of(ErrorCode.VALIDATION_FAILED, id(),
-                    PlatformStep.CREATE, false, RailwayNames.RULE));
-        }
+    public Uni<PlatformProject> findOrCreateProject(PlatformCredential credential, ProjectSpec spec) {
         return projects.ensure(credential, spec.name());
     }
 
     /** {@code variableCollectionUpsert} with {@code skipDeploys}: the values apply to the next upload's build. */
     @Override
     public Uni<Void> setEnvironment(PlatformCredential credential, PlatformProject project, List<EnvVar> variables) {
-        if (variables.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
         RailwayProjectRef ref = RailwayProjectRef.of(project);
         ObjectNode input = graphql.variables().put("projectId", ref.projectId())
                 .put("environmentId", ref.environmentId()).put("serviceId", ref.serviceId())
@@ -136,12 +108,6 @@ public class RailwayPlatform implements DeploymentPlatform {
         vars.set("input", input);
         return graphql.mutate(credential, PlatformStep.CONFIGURE, "variableCollectionUpsert", vars)
                 .replaceWithVoid();
-    }
-
-    /** The uncompressed size bounds the tarball from above (plus headers): a cheap, conservative check. */
-    @Override
-    public SourceLimits sourceLimits() {
-        return new SourceLimits(config.maxFiles(), config.maxUploadBytes(), config.maxUploadBytes());
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.deploygateway.platform.DeploySpec;
+import dev.deploygateway.platform.ProjectNameRule;
 
 /**
  * The gateway's rules for what it sends Render, checked before anything is stored or sent. Render documents no rule
@@ -17,6 +18,7 @@ final class RenderNames {
 
     static final String RULE = "A Render service name is 1-63 lowercase letters, digits and hyphens, starts with a "
             + "letter and does not end with a hyphen";
+    static final ProjectNameRule NAMING = new ProjectNameRule(RULE, RenderNames::valid);
     static final Set<String> TYPES = Set.of("static_site", "web_service");
     /** {@code serviceRuntime} without {@code docker} and {@code image}, which need sources the gateway never sends. */
     static final Set<String> RUNTIMES = Set.of("node", "python", "go", "ruby", "rust", "elixir");

@@ -16,7 +16,6 @@ import dev.deploygateway.platform.DatabaseInfo;
 import dev.deploygateway.platform.DeploySpec;
 import dev.deploygateway.platform.DeploymentPlatform;
 import dev.deploygateway.platform.EnvVar;
-import dev.deploygateway.platform.NameAvailability;
 import dev.deploygateway.platform.PlatformAccount;
 import dev.deploygateway.platform.PlatformCapabilities;
 import dev.deploygateway.platform.PlatformCredential;
@@ -24,6 +23,7 @@ import dev.deploygateway.platform.PlatformDeployment;
 import dev.deploygateway.platform.PlatformEvent;
 import dev.deploygateway.platform.PlatformException;
 import dev.deploygateway.platform.PlatformId;
+import dev.deploygateway.platform.PlatformProfile;
 import dev.deploygateway.platform.PlatformProject;
 import dev.deploygateway.platform.PlatformState;
 import dev.deploygateway.platform.PlatformStep;
@@ -47,6 +47,7 @@ public class RenderPlatform implements DeploymentPlatform {
     static final PlatformCapabilities CAPABILITIES = PlatformCapabilities.of(Capability.API_TOKEN,
             Capability.GIT_SOURCE, Capability.DATABASE, Capability.CANCEL, Capability.REDEPLOY, Capability.ROLLBACK);
 
+    private final PlatformProfile profile;
     private final RenderApi api;
     private final RenderCalls calls;
     private final RenderServices services;
@@ -56,6 +57,8 @@ public class RenderPlatform implements DeploymentPlatform {
 
     RenderPlatform(@RestClient RenderApi api, RenderCalls calls, RenderServices services, RenderDatabases databases,
             RenderEvents events, RenderConfig config) {
+        this.profile = new PlatformProfile(PlatformId.RENDER, CAPABILITIES, RenderNames.NAMING,
+                new SourceLimits(config.maxFiles(), config.maxFileBytes(), config.maxTotalBytes()));
         this.api = api;
         this.calls = calls;
         this.services = services;
@@ -65,13 +68,8 @@ public class RenderPlatform implements DeploymentPlatform {
     }
 
     @Override
-    public PlatformId id() {
-        return PlatformId.RENDER;
-    }
-
-    @Override
-    public PlatformCapabilities capabilities() {
-        return CAPABILITIES;
+    public PlatformProfile profile() {
+        return profile;
     }
 
     @Override
@@ -94,18 +92,9 @@ public class RenderPlatform implements DeploymentPlatform {
     }
 
     @Override
-    public Optional<String> projectNameProblem(String name) {
-        return RenderNames.valid(name) ? Optional.empty() : Optional.of(RenderNames.RULE);
-    }
-
-    @Override
-    public Uni<NameAvailability> checkProjectName(PlatformCredential credential, String name) {
-        if (!RenderNames.valid(name)) {
-            return Uni.createFrom().item(NameAvailability.invalid(name, RenderNames.RULE));
-        }
+    public Uni<Boolean> projectExists(PlatformCredential credential, String name) {
         return services.owner(credential, PlatformStep.CHECK)
-                .chain(owner -> services.find(credential, owner, name, PlatformStep.CHECK))
-                .map(found -> found.isPresent() ? NameAvailability.taken(name) : NameAvailability.available(name));
+                .chain(owner -> services.find(credential, owner, name, PlatformStep.CHECK)).map(Optional::isPresent);
     }
 
     /**
@@ -113,11 +102,7 @@ public class RenderPlatform implements DeploymentPlatform {
      * build in one call, which {@link #deploy} makes once the source is pushed.
      */
     @Override
-    public Uni<PlatformProject> ensureProject(PlatformCredential credential, ProjectSpec spec) {
-        if (!RenderNames.valid(spec.name())) {
-            return Uni.createFrom().failure(PlatformException.of(ErrorCode.VALIDATION_FAILED, id(),
-                    PlatformStep.CREATE, false, RenderNames.RULE));
-        }
+    public Uni<PlatformProject> findOrCreateProject(PlatformCredential credential, ProjectSpec spec) {
         return services.owner(credential, PlatformStep.CREATE)
                 .chain(owner -> services.find(credential, owner, spec.name(), PlatformStep.CREATE)
                         .map(found -> found.map(s -> reuse(s, spec.name()))
@@ -157,15 +142,10 @@ public class RenderPlatform implements DeploymentPlatform {
     /** An existing service gets each variable upserted; a planned one gets them in its creation request. */
     @Override
     public Uni<Void> setEnvironment(PlatformCredential credential, PlatformProject project, List<EnvVar> variables) {
-        if (variables.isEmpty() || RenderRef.plannedOwner(project.id()).isPresent()) {
+        if (RenderRef.plannedOwner(project.id()).isPresent()) {
             return Uni.createFrom().voidItem();
         }
         return services.setEnv(credential, project.id(), variables);
-    }
-
-    @Override
-    public SourceLimits sourceLimits() {
-        return new SourceLimits(config.maxFiles(), config.maxFileBytes(), config.maxTotalBytes());
     }
 
     @Override

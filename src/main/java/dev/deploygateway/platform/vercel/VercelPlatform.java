@@ -16,7 +16,6 @@ import dev.deploygateway.platform.DatabaseInfo;
 import dev.deploygateway.platform.DeploySpec;
 import dev.deploygateway.platform.DeploymentPlatform;
 import dev.deploygateway.platform.EnvVar;
-import dev.deploygateway.platform.NameAvailability;
 import dev.deploygateway.platform.PlatformAccount;
 import dev.deploygateway.platform.PlatformCapabilities;
 import dev.deploygateway.platform.PlatformCredential;
@@ -24,7 +23,7 @@ import dev.deploygateway.platform.PlatformDeployment;
 import dev.deploygateway.platform.PlatformEvent;
 import dev.deploygateway.platform.PlatformException;
 import dev.deploygateway.platform.PlatformId;
-import dev.deploygateway.platform.PlatformOAuth;
+import dev.deploygateway.platform.PlatformProfile;
 import dev.deploygateway.platform.PlatformProject;
 import dev.deploygateway.platform.PlatformState;
 import dev.deploygateway.platform.PlatformStep;
@@ -46,38 +45,29 @@ public class VercelPlatform implements DeploymentPlatform {
 
     private static final List<String> ALL_TARGETS = List.of("production", "preview", "development");
 
+    private final PlatformProfile profile;
     private final VercelApi api;
     private final VercelCalls calls;
     private final VercelUploader uploader;
     private final VercelEvents events;
-    private final VercelOAuth oauth;
     private final VercelDatabases databases;
-    private final VercelConfig config;
+    private final String siteUrlTemplate;
 
     VercelPlatform(@RestClient VercelApi api, VercelCalls calls, VercelUploader uploader, VercelEvents events,
             VercelOAuth oauth, VercelDatabases databases, VercelConfig config) {
+        this.profile = new PlatformProfile(PlatformId.VERCEL, CAPABILITIES, VercelNames.NAMING,
+                new SourceLimits(config.maxFiles(), config.maxFileBytes(), config.maxTotalBytes()), Optional.of(oauth));
         this.api = api;
         this.calls = calls;
         this.uploader = uploader;
         this.events = events;
-        this.oauth = oauth;
         this.databases = databases;
-        this.config = config;
+        this.siteUrlTemplate = config.siteUrlTemplate();
     }
 
     @Override
-    public PlatformId id() {
-        return PlatformId.VERCEL;
-    }
-
-    @Override
-    public PlatformCapabilities capabilities() {
-        return CAPABILITIES;
-    }
-
-    @Override
-    public Optional<PlatformOAuth> oauth() {
-        return Optional.of(oauth);
+    public PlatformProfile profile() {
+        return profile;
     }
 
     @Override
@@ -88,25 +78,7 @@ public class VercelPlatform implements DeploymentPlatform {
     }
 
     @Override
-    public Optional<String> projectNameProblem(String name) {
-        return VercelNames.valid(name) ? Optional.empty() : Optional.of(VercelNames.RULE);
-    }
-
-    @Override
-    public Uni<NameAvailability> checkProjectName(PlatformCredential credential, String name) {
-        if (!VercelNames.valid(name)) {
-            return Uni.createFrom().item(NameAvailability.invalid(name, VercelNames.RULE));
-        }
-        return findProject(credential, name, PlatformStep.CHECK)
-                .map(found -> found.isPresent() ? NameAvailability.taken(name) : NameAvailability.available(name));
-    }
-
-    @Override
-    public Uni<PlatformProject> ensureProject(PlatformCredential credential, ProjectSpec spec) {
-        if (!VercelNames.valid(spec.name())) {
-            return Uni.createFrom().failure(PlatformException.of(ErrorCode.VALIDATION_FAILED, id(),
-                    PlatformStep.CREATE, false, VercelNames.RULE));
-        }
+    public Uni<PlatformProject> findOrCreateProject(PlatformCredential credential, ProjectSpec spec) {
         String team = credential.teamId().orElse(null);
         return findProject(credential, spec.name(), PlatformStep.CREATE).chain(found -> found
                 .map(p -> Uni.createFrom().item(p))
@@ -121,9 +93,6 @@ public class VercelPlatform implements DeploymentPlatform {
 
     @Override
     public Uni<Void> setEnvironment(PlatformCredential credential, PlatformProject project, List<EnvVar> variables) {
-        if (variables.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
         List<VercelWire.EnvVar> body = variables.stream().map(v -> new VercelWire.EnvVar(v.key(), v.value(),
                 v.sensitive() ? "encrypted" : "plain", ALL_TARGETS)).toList();
         // Upsert by key is idempotent, so it may be retried.
@@ -139,11 +108,6 @@ public class VercelPlatform implements DeploymentPlatform {
                     }
                     return null;
                 });
-    }
-
-    @Override
-    public SourceLimits sourceLimits() {
-        return new SourceLimits(config.maxFiles(), config.maxFileBytes(), config.maxTotalBytes());
     }
 
     @Override
@@ -204,6 +168,11 @@ public class VercelPlatform implements DeploymentPlatform {
         return databases.provision(credential, project, kind);
     }
 
+    @Override
+    public Uni<Boolean> projectExists(PlatformCredential credential, String name) {
+        return findProject(credential, name, PlatformStep.CHECK).map(Optional::isPresent);
+    }
+
     private Uni<Optional<PlatformProject>> findProject(PlatformCredential credential, String name, PlatformStep step) {
         return calls.idempotent(step, () -> api.project(credential.bearer(), name, credential.teamId().orElse(null)))
                 .map(found -> Optional.of(new PlatformProject(found.id(), found.name(), false)))
@@ -226,7 +195,7 @@ public class VercelPlatform implements DeploymentPlatform {
     }
 
     private URI siteUrl(String host) {
-        return URI.create(config.siteUrlTemplate().replace("{host}", host));
+        return URI.create(siteUrlTemplate.replace("{host}", host));
     }
 
     private static VercelWire.ProjectCreate projectBody(ProjectSpec spec) {
