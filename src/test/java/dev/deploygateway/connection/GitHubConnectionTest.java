@@ -115,7 +115,7 @@ class GitHubConnectionTest extends ConnectionTestSupport {
     }
 
     @Test
-    void connectsGitHubWithAPastedTokenVerifiedUpstreamAndRefusesABadOne() {
+    void aPastedGitHubTokenConnectsOnlyIfGitHubAcceptsIt() {
         String bob = user("bob");
         String token = given().contentType(ContentType.JSON).body(Map.of("login", "gh-paste"))
                 .post("/sandbox/github/_sandbox/tokens").then().statusCode(201).extract().path("token");
@@ -159,7 +159,7 @@ class GitHubConnectionTest extends ConnectionTestSupport {
     }
 
     @Test
-    void reusingARotatedRefreshTokenRevokesTheGrantAndTheConnectionNeedsAReconnect() {
+    void aReusedRotatedRefreshTokenEndsTheGrantWithReconnectRequired() {
         String erin = user("erin");
         connectGitHub(erin, "gh-erin");
         String stale = store.get(ConnectionStore.key(erin, PlatformId.GITHUB)).await().atMost(WAIT).orElseThrow();

@@ -76,7 +76,7 @@ class RailwayConnectionTest extends ConnectionTestSupport {
     }
 
     @Test
-    void connectsRailwayByPastedTokenAndRejectsABadOne() {
+    void aPastedRailwayTokenConnectsOnlyIfRailwayAcceptsIt() {
         String bob = user("bob");
         String token = mintRailway("rw-paste");
         as(bob).contentType("application/json").body(Map.of("token", token))
@@ -125,7 +125,7 @@ class RailwayConnectionTest extends ConnectionTestSupport {
     }
 
     @Test
-    void reusingARotatedRefreshTokenRevokesTheGrantAndTheConnectionNeedsAReconnect() {
+    void aReusedRotatedRefreshTokenEndsTheGrantWithReconnectRequired() {
         String erin = user("erin");
         connectRailway(erin, "rw-erin");
         String stale = railwayRecord(erin).orElseThrow();
