@@ -32,7 +32,7 @@ class OpenApiTrafficTest {
     }
 
     @Test
-    void aRenderDeployRequestWithAnUnknownClearCacheValueAndAnOwnerWithoutTypeAreReported() {
+    void offDocumentRenderRequestsOrAnswersAreReported() {
         var badRequest = exchange("POST", "/sandbox/render/v1/services/srv-1/deploys", "{\"clearCache\":\"always\"}",
                 201, "{\"id\":\"dep-1\"}");
         var badOwner = exchange("GET", "/sandbox/render/v1/owners", "", 200,

@@ -58,7 +58,7 @@ class GitHubPushLimitsTest extends GitHubContract {
     }
 
     @Test
-    void aSecondaryLimitIsWaitedOutAndTheBranchThatMovedMeanwhileIsNotOverwritten() throws Exception {
+    void aPushWaitingOutASecondaryLimitDoesNotOverwriteABranchThatMovedMeanwhile() throws Exception {
         String token = mint(login("race"));
         PushedCommit first = push(token, "race", site((byte) 0, (byte) 1)).get(30, TimeUnit.SECONDS);
         force("secondary", 429, 2, "/git/blobs");
