@@ -72,7 +72,7 @@ class RateLimitHttpTest {
     }
 
     @Test
-    void theEleventhDeploymentIsRefusedWithAProblemAndRetryAfter() {
+    void theEleventhDeploymentGetsA429ProblemWithRetryAfter() {
         for (int i = 1; i <= 10; i++) {
             admit("dpl_" + i).then().statusCode(202).header("X-RateLimit-Remaining", Integer.toString(10 - i));
         }
@@ -94,7 +94,7 @@ class RateLimitHttpTest {
     }
 
     @Test
-    void aRedisOutageAnswers503NotA500AndReadinessAndMetricsSaySo() {
+    void aRedisOutageIsA503ReportedByReadinessOrMetricsUntilRedisRecovers() {
         admit("dpl_before").then().statusCode(202);
         RedisServerResource.forQuarkus().stopServer();
 

@@ -57,7 +57,7 @@ class ScaffoldHttpTest {
     }
 
     @Test
-    void aSamplesFilesComeInTheDeploymentRequestFormatAndReadBackExactly() {
+    void aSamplesFilesReadBackFromTheDeploymentRequestFormatToTheSameBundle() {
         Map<String, Map<String, String>> wire = given().auth().oauth2(token).when().get("/api/v1/samples/static-site")
                 .then()
                 .statusCode(200)

@@ -16,7 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class SingleInstanceStoreTest {
 
     @Test
-    void readinessReportsTheMemoryBackendAsUpAndSingleInstance() {
+    void readinessReportsTheMemoryBackendUpInSingleInstanceMode() {
         given().when().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'shared-store' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'shared-store' }.data.backend", equalTo("memory"))

@@ -34,7 +34,7 @@ class StoreOutageHttpTest {
     }
 
     @Test
-    void whileRedisIsDownDeploymentsAndTheQuotaAnswer503AndRecoverAfterwards() {
+    void storeBackedEndpointsAnswer503OnlyWhileRedisIsDown() {
         String user = "outage-" + UUID.randomUUID().toString().substring(0, 8);
         String token = TestTokens.valid(user);
         given().auth().oauth2(token).get("/api/v1/rate-limit").then().statusCode(200)

@@ -36,7 +36,7 @@ class StrictJsonBindingTest {
     }
 
     @Test
-    void aRepeatedMemberNameIsRefusedInObjectsAndTrees() {
+    void aRepeatedMemberNameIsRefusedWhetherBoundOrReadAsATree() {
         assertThatThrownBy(() -> JSON.readValue("{\"platform\":\"vercel\",\"platform\":\"railway\"}",
                 DeploymentRequest.class)).isInstanceOf(JsonParseException.class).hasMessageContaining("Duplicate");
         assertThatThrownBy(() -> JSON.readTree("{\"a\":1,\"a\":2}")).isInstanceOf(JsonParseException.class);
@@ -51,7 +51,7 @@ class StrictJsonBindingTest {
     }
 
     @Test
-    void stringsAndNumbersAreNotCoercedIntoBooleans() {
+    void quotedOrNumericValuesAreNotCoercedIntoBooleans() {
         for (String value : new String[] { "\"true\"", "1", "0" }) {
             assertThatThrownBy(() -> JSON.readValue("{\"key\":\"A\",\"value\":\"v\",\"sensitive\":" + value + "}",
                     DeploymentRequest.EnvEntry.class)).as(value).isInstanceOf(MismatchedInputException.class);
@@ -59,7 +59,7 @@ class StrictJsonBindingTest {
     }
 
     @Test
-    void stringsAndFractionsAreNotCoercedIntoIntegers() throws Exception {
+    void quotedOrFractionalValuesAreNotCoercedIntoIntegers() throws Exception {
         assertThatThrownBy(() -> JSON.readValue("\"5\"", Integer.class)).isInstanceOf(MismatchedInputException.class);
         assertThatThrownBy(() -> JSON.readValue("5.5", Integer.class)).isInstanceOf(MismatchedInputException.class);
         assertThat(JSON.readTree("{\"n\":5}").get("n").intValue()).isEqualTo(5);

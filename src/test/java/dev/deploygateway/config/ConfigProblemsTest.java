@@ -19,7 +19,7 @@ class ConfigProblemsTest {
     }
 
     @Test
-    void prodWithoutTokenKeyNamesTheVariableAndHowToGenerateIt() {
+    void prodWithoutTokenKeyNamesTheVariableWithItsOpensslCommand() {
         assertThat(find(true, tokens(null), clients(null), 10, 300_000, "keys/jwt.pem"))
                 .singleElement().asString()
                 .contains("TOKEN_ENCRYPTION_KEY").contains("openssl rand -hex 32");

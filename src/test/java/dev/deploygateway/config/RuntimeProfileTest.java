@@ -38,7 +38,7 @@ class RuntimeProfileTest {
     }
 
     @Test
-    void theDecisionIsPublishedAndCannotBeSwitchedOnFromOutside() {
+    void thePublishedDecisionOverridesAnOutsideValueEitherWay() {
         SmallRyeConfig staging = config("staging", "true");
         assertThat(staging.getValue(RuntimeProfile.DEMO_FEATURES_PROPERTY, Boolean.class)).isFalse();
         SmallRyeConfig demo = config("demo", "false");

@@ -21,7 +21,7 @@ import io.smallrye.config.common.MapBackedConfigSource;
 class SiteUrlTemplateDefaultsTest {
 
     @Test
-    void outsideProdTheSandboxTemplateKeepsItsPlaceholderAndTrailingSlash() throws IOException {
+    void devOrDemoDefaultToTheSandboxSiteServerTemplate() throws IOException {
         // The sandbox's site server (its own port, so another origin than the gateway's), never /sandbox/** here.
         assertThat(resolve("dev", Map.of())).isEqualTo("http://localhost:8081/vercel/{host}/");
         assertThat(resolve("demo", Map.of())).isEqualTo("http://localhost:8081/vercel/{host}/");

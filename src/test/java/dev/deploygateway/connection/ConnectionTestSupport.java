@@ -34,15 +34,25 @@ abstract class ConnectionTestSupport {
         return given().auth().oauth2(TestTokens.valid(userId)).redirects().follow(false);
     }
 
-    /** A personal sandbox token for a (sandbox) username. */
+    /** A personal Vercel sandbox token for a (sandbox) username. */
     static String mint(String username) {
+        return mint(PlatformId.VERCEL, username);
+    }
+
+    /** A personal token of a platform's sandbox for a (sandbox) username. */
+    static String mint(PlatformId platform, String username) {
         return given().contentType(ContentType.JSON).body(Map.of("username", username))
-                .post("/sandbox/vercel/_sandbox/tokens").then().statusCode(201).extract().path("token");
+                .post("/sandbox/" + platform.key() + "/_sandbox/tokens").then().statusCode(201).extract()
+                .path("token");
     }
 
     static long sandboxStat(String name) {
-        return ((Number) given().get("/sandbox/vercel/_sandbox/stats").then().statusCode(200).extract().path(name))
-                .longValue();
+        return sandboxStat(PlatformId.VERCEL, name);
+    }
+
+    static long sandboxStat(PlatformId platform, String name) {
+        return ((Number) given().get("/sandbox/" + platform.key() + "/_sandbox/stats").then().statusCode(200)
+                .extract().path(name)).longValue();
     }
 
     /** GET /connect for the caller; answers the sandbox authorize URL. */
@@ -73,11 +83,19 @@ abstract class ConnectionTestSupport {
     }
 
     Optional<String> rawRecord(String userId) {
-        return store.get(ConnectionStore.key(userId, PlatformId.VERCEL)).await().atMost(WAIT);
+        return rawRecord(userId, PlatformId.VERCEL);
+    }
+
+    Optional<String> rawRecord(String userId, PlatformId platform) {
+        return store.get(ConnectionStore.key(userId, platform)).await().atMost(WAIT);
     }
 
     ConnectionRecord record(String userId) {
-        return ConnectionStore.parse(rawRecord(userId).orElseThrow());
+        return record(userId, PlatformId.VERCEL);
+    }
+
+    ConnectionRecord record(String userId, PlatformId platform) {
+        return ConnectionStore.parse(rawRecord(userId, platform).orElseThrow());
     }
 
     String plaintext(String userId, String field, String ciphertext) {
@@ -86,8 +104,13 @@ abstract class ConnectionTestSupport {
 
     /** Rewrites the stored record so its access token looks expired (what time would do after an hour). */
     void expireAccessToken(String userId) {
-        var r = record(userId);
-        store.set(ConnectionStore.key(userId, PlatformId.VERCEL),
+        expireAccessToken(userId, PlatformId.VERCEL);
+    }
+
+    /** As above, for the user's connection to {@code platform}. */
+    void expireAccessToken(String userId, PlatformId platform) {
+        var r = record(userId, platform);
+        store.set(ConnectionStore.key(userId, platform),
                 ConnectionStore.write(r.withTokens(r.access(), r.refresh(), System.currentTimeMillis() - 1000)),
                 Optional.empty()).await().atMost(WAIT);
     }

@@ -62,11 +62,6 @@ class GitHubConnectionTest extends ConnectionTestSupport {
         assertThat(GitHubContract.TRAFFIC.problems(ContractProxy.exchanges())).isEmpty();
     }
 
-    static long githubStat(String name) {
-        return ((Number) given().get("/sandbox/github/_sandbox/stats").then().statusCode(200).extract().path(name))
-                .longValue();
-    }
-
     /** The whole handshake over HTTP; answers where the browser is finally sent. */
     static String connectGitHub(String userId, String login) {
         String authorizeUrl = as(userId).queryParam("returnTo", "/app/settings")
@@ -77,18 +72,6 @@ class GitHubConnectionTest extends ConnectionTestSupport {
         String callback = authorize(authorizeUrl + "&login=" + login);
         assertThat(callback).contains("/api/v1/platforms/github/callback?").contains("code=");
         return as(userId).urlEncodingEnabled(false).get(callback).then().statusCode(302).extract().header("Location");
-    }
-
-    ConnectionRecord githubRecord(String userId) {
-        return ConnectionStore.parse(store.get(ConnectionStore.key(userId, PlatformId.GITHUB)).await().atMost(WAIT)
-                .orElseThrow());
-    }
-
-    void expireGitHubAccessToken(String userId) {
-        var r = githubRecord(userId);
-        store.set(ConnectionStore.key(userId, PlatformId.GITHUB),
-                ConnectionStore.write(r.withTokens(r.access(), r.refresh(), System.currentTimeMillis() - 1000)),
-                Optional.empty()).await().atMost(WAIT);
     }
 
     static void assertGitHubAccepts(String token, String login) {
@@ -104,7 +87,7 @@ class GitHubConnectionTest extends ConnectionTestSupport {
         as(alice).get("/api/v1/platforms/github/connection").then().statusCode(200)
                 .body("state", equalTo("CONNECTED")).body("method", equalTo("oauth"))
                 .body("account.username", equalTo(login));
-        var record = githubRecord(alice);
+        var record = record(alice, PlatformId.GITHUB);
         assertThat(record.refresh()).isNotNull();
         // GitHub App user tokens expire after 8 hours.
         assertThat(record.accessExpiresAt()).isBetween(System.currentTimeMillis() + 7 * 3_600_000L,
@@ -115,7 +98,7 @@ class GitHubConnectionTest extends ConnectionTestSupport {
     }
 
     @Test
-    void connectsGitHubWithAPastedTokenVerifiedUpstreamAndRefusesABadOne() {
+    void aPastedGitHubTokenConnectsOnlyIfGitHubAcceptsIt() {
         String bob = user("bob");
         String token = given().contentType(ContentType.JSON).body(Map.of("login", "gh-paste"))
                 .post("/sandbox/github/_sandbox/tokens").then().statusCode(201).extract().path("token");
@@ -133,9 +116,9 @@ class GitHubConnectionTest extends ConnectionTestSupport {
     void twentyConcurrentCallersAcrossTwoInstancesRefreshOnce() {
         String dave = user("dave");
         connectGitHub(dave, "gh-dave");
-        var before = githubRecord(dave);
-        expireGitHubAccessToken(dave);
-        long refreshes = githubStat("refreshRequests");
+        var before = record(dave, PlatformId.GITHUB);
+        expireAccessToken(dave, PlatformId.GITHUB);
+        long refreshes = sandboxStat(PlatformId.GITHUB, "refreshRequests");
         Vertx vertx = Vertx.vertx(new VertxOptions().setMetricsOptions(new MetricsOptions().setEnabled(false)));
         try {
             var otherStore = RedisClients.store(vertx, RedisServerResource.forQuarkus().url());
@@ -147,10 +130,10 @@ class GitHubConnectionTest extends ConnectionTestSupport {
             }
             List<PlatformCredential> results = Uni.join().all(calls).andFailFast().await().atMost(WAIT);
 
-            assertThat(githubStat("refreshRequests") - refreshes).isEqualTo(1);
+            assertThat(sandboxStat(PlatformId.GITHUB, "refreshRequests") - refreshes).isEqualTo(1);
             assertThat(results).extracting(PlatformCredential::accessToken)
                     .containsOnly(results.get(0).accessToken());
-            var after = githubRecord(dave);
+            var after = record(dave, PlatformId.GITHUB);
             assertThat(after.refresh()).isNotEqualTo(before.refresh());
             assertGitHubAccepts(results.get(0).accessToken(), "gh-dave");
         } finally {
@@ -159,11 +142,11 @@ class GitHubConnectionTest extends ConnectionTestSupport {
     }
 
     @Test
-    void reusingARotatedRefreshTokenRevokesTheGrantAndTheConnectionNeedsAReconnect() {
+    void aReusedRotatedRefreshTokenEndsTheGrantWithReconnectRequired() {
         String erin = user("erin");
         connectGitHub(erin, "gh-erin");
         String stale = store.get(ConnectionStore.key(erin, PlatformId.GITHUB)).await().atMost(WAIT).orElseThrow();
-        expireGitHubAccessToken(erin);
+        expireAccessToken(erin, PlatformId.GITHUB);
         String newest = broker.credentialFor(erin, PlatformId.GITHUB).await().atMost(WAIT).accessToken();
         assertGitHubAccepts(newest, "gh-erin");
 
@@ -171,12 +154,12 @@ class GitHubConnectionTest extends ConnectionTestSupport {
         store.set(ConnectionStore.key(erin, PlatformId.GITHUB),
                 ConnectionStore.write(old.withTokens(old.access(), old.refresh(), System.currentTimeMillis() - 1)),
                 Optional.empty()).await().atMost(WAIT);
-        long revoked = githubStat("revokedGrants");
+        long revoked = sandboxStat(PlatformId.GITHUB, "revokedGrants");
 
         assertThatThrownBy(() -> broker.credentialFor(erin, PlatformId.GITHUB).await().atMost(WAIT))
                 .isInstanceOfSatisfying(GatewayException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.RECONNECT_REQUIRED));
-        assertThat(githubStat("revokedGrants")).isEqualTo(revoked + 1);
+        assertThat(sandboxStat(PlatformId.GITHUB, "revokedGrants")).isEqualTo(revoked + 1);
         given().header("Authorization", "Bearer " + newest).get("/sandbox/github/user").then().statusCode(401);
         as(erin).get("/api/v1/platforms/github/connection").then().statusCode(200)
                 .body("state", equalTo("RECONNECT_REQUIRED"));
@@ -187,10 +170,10 @@ class GitHubConnectionTest extends ConnectionTestSupport {
         String frank = user("frank");
         connectGitHub(frank, "gh-frank");
         String access = broker.credentialFor(frank, PlatformId.GITHUB).await().atMost(WAIT).accessToken();
-        long revoked = githubStat("revokedGrants");
+        long revoked = sandboxStat(PlatformId.GITHUB, "revokedGrants");
         as(frank).header("Origin", "http://localhost:8080").delete("/api/v1/platforms/github/connection").then()
                 .statusCode(204);
-        assertThat(githubStat("revokedGrants")).isEqualTo(revoked + 1);
+        assertThat(sandboxStat(PlatformId.GITHUB, "revokedGrants")).isEqualTo(revoked + 1);
         given().header("Authorization", "Bearer " + access).get("/sandbox/github/user").then().statusCode(401);
         as(frank).get("/api/v1/platforms/github/connection").then().statusCode(404);
     }

@@ -35,7 +35,7 @@ class OAuthConnectTest extends ConnectionTestSupport {
     TokenCipher cipher;
 
     @Test
-    void connectsEndToEndAndStoresOnlyCiphertext() {
+    void connectsEndToEndKeepingTokensOnlyAsCiphertext() {
         String alice = user("alice");
         String authorizeUrl = startConnect(alice, "/app/settings");
         assertThat(authorizeUrl).contains("/sandbox/vercel/oauth/authorize?", "code_challenge_method=S256",
@@ -97,7 +97,7 @@ class OAuthConnectTest extends ConnectionTestSupport {
     }
 
     @Test
-    void aStateIsSingleUseAndAnUnknownOneIsRefused() {
+    void onlyAnIssuedUnusedStateIsAccepted() {
         String alice = user("alice");
         String callback = authorize(startConnect(alice, null));
         as(alice).urlEncodingEnabled(false).get(callback).then().statusCode(302);
@@ -154,7 +154,7 @@ class OAuthConnectTest extends ConnectionTestSupport {
     }
 
     @Test
-    void aWrongPkceVerifierFailsTheExchangeAndStoresNothing() throws Exception {
+    void aWrongPkceVerifierFailsTheConnectWithoutStoringAConnection() throws Exception {
         String alice = user("alice");
         String callback = authorize(startConnect(alice, "/back"));
         String state = param(callback, "state");

@@ -22,7 +22,6 @@ import dev.deploygateway.platform.railway.RailwayRecordingProxy;
 import dev.deploygateway.store.RedisServerResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -38,16 +37,6 @@ class RailwayConnectionTest extends ConnectionTestSupport {
     @Inject
     CredentialBroker broker;
 
-    static String mintRailway(String username) {
-        return given().contentType(ContentType.JSON).body(Map.of("username", username))
-                .post("/sandbox/railway/_sandbox/tokens").then().statusCode(201).extract().path("token");
-    }
-
-    static long railwayStat(String name) {
-        return ((Number) given().get("/sandbox/railway/_sandbox/stats").then().statusCode(200).extract().path(name))
-                .longValue();
-    }
-
     /** The whole OAuth handshake over HTTP for Railway; answers where the browser is finally sent. */
     static String connectRailway(String userId, String railwayUser) {
         String authorizeUrl = as(userId).queryParam("returnTo", "/app/settings")
@@ -59,26 +48,15 @@ class RailwayConnectionTest extends ConnectionTestSupport {
         return as(userId).urlEncodingEnabled(false).get(callback).then().statusCode(302).extract().header("Location");
     }
 
-    Optional<String> railwayRecord(String userId) {
-        return store.get(ConnectionStore.key(userId, PlatformId.RAILWAY)).await().atMost(WAIT);
-    }
-
-    void expireRailwayAccessToken(String userId) {
-        var r = ConnectionStore.parse(railwayRecord(userId).orElseThrow());
-        store.set(ConnectionStore.key(userId, PlatformId.RAILWAY),
-                ConnectionStore.write(r.withTokens(r.access(), r.refresh(), System.currentTimeMillis() - 1000)),
-                Optional.empty()).await().atMost(WAIT);
-    }
-
     static void assertRailwayAccepts(String token, String username) {
         given().header("Authorization", "Bearer " + token).get("/sandbox/railway/oauth/me").then().statusCode(200)
                 .body("name", equalTo(username));
     }
 
     @Test
-    void connectsRailwayByPastedTokenAndRejectsABadOne() {
+    void aPastedRailwayTokenConnectsOnlyIfRailwayAcceptsIt() {
         String bob = user("bob");
-        String token = mintRailway("rw-paste");
+        String token = mint(PlatformId.RAILWAY, "rw-paste");
         as(bob).contentType("application/json").body(Map.of("token", token))
                 .put("/api/v1/platforms/railway/connection").then().statusCode(200)
                 .body("state", equalTo("CONNECTED")).body("method", equalTo("token"))
@@ -95,7 +73,7 @@ class RailwayConnectionTest extends ConnectionTestSupport {
         as(carol).get("/api/v1/platforms/railway/connection").then().statusCode(200)
                 .body("state", equalTo("CONNECTED")).body("method", equalTo("oauth"))
                 .body("account.username", equalTo("rw-carol"));
-        var record = ConnectionStore.parse(railwayRecord(carol).orElseThrow());
+        var record = record(carol, PlatformId.RAILWAY);
         assertThat(record.refresh()).isNotNull();
         assertThat(record.accessExpiresAt()).isGreaterThan(System.currentTimeMillis() + 3_000_000);
         String access = broker.credentialFor(carol, PlatformId.RAILWAY).await().atMost(WAIT).accessToken();
@@ -106,9 +84,9 @@ class RailwayConnectionTest extends ConnectionTestSupport {
     void twentyConcurrentLookupsWithAnExpiredAccessTokenRefreshOnce() {
         String dave = user("dave");
         connectRailway(dave, "rw-dave");
-        var before = ConnectionStore.parse(railwayRecord(dave).orElseThrow());
-        expireRailwayAccessToken(dave);
-        long refreshes = railwayStat("refreshRequests");
+        var before = record(dave, PlatformId.RAILWAY);
+        expireAccessToken(dave, PlatformId.RAILWAY);
+        long refreshes = sandboxStat(PlatformId.RAILWAY, "refreshRequests");
 
         List<Uni<PlatformCredential>> calls = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -116,20 +94,20 @@ class RailwayConnectionTest extends ConnectionTestSupport {
         }
         List<PlatformCredential> results = Uni.join().all(calls).andFailFast().await().atMost(WAIT);
 
-        assertThat(railwayStat("refreshRequests") - refreshes).isEqualTo(1);
+        assertThat(sandboxStat(PlatformId.RAILWAY, "refreshRequests") - refreshes).isEqualTo(1);
         assertThat(results).extracting(PlatformCredential::accessToken).containsOnly(results.get(0).accessToken());
-        var after = ConnectionStore.parse(railwayRecord(dave).orElseThrow());
+        var after = record(dave, PlatformId.RAILWAY);
         assertThat(after.refresh()).isNotEqualTo(before.refresh());
         assertThat(after.accessExpiresAt()).isGreaterThan(System.currentTimeMillis() + 60_000);
         assertRailwayAccepts(results.get(0).accessToken(), "rw-dave");
     }
 
     @Test
-    void reusingARotatedRefreshTokenRevokesTheGrantAndTheConnectionNeedsAReconnect() {
+    void aReusedRotatedRefreshTokenEndsTheGrantWithReconnectRequired() {
         String erin = user("erin");
         connectRailway(erin, "rw-erin");
-        String stale = railwayRecord(erin).orElseThrow();
-        expireRailwayAccessToken(erin);
+        String stale = rawRecord(erin, PlatformId.RAILWAY).orElseThrow();
+        expireAccessToken(erin, PlatformId.RAILWAY);
         String newest = broker.credentialFor(erin, PlatformId.RAILWAY).await().atMost(WAIT).accessToken();
         assertRailwayAccepts(newest, "rw-erin");
 
@@ -138,12 +116,12 @@ class RailwayConnectionTest extends ConnectionTestSupport {
         store.set(ConnectionStore.key(erin, PlatformId.RAILWAY),
                 ConnectionStore.write(old.withTokens(old.access(), old.refresh(), System.currentTimeMillis() - 1)),
                 Optional.empty()).await().atMost(WAIT);
-        long revoked = railwayStat("revokedGrants");
+        long revoked = sandboxStat(PlatformId.RAILWAY, "revokedGrants");
 
         assertThatThrownBy(() -> broker.credentialFor(erin, PlatformId.RAILWAY).await().atMost(WAIT))
                 .isInstanceOfSatisfying(GatewayException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.RECONNECT_REQUIRED));
-        assertThat(railwayStat("revokedGrants")).isEqualTo(revoked + 1);
+        assertThat(sandboxStat(PlatformId.RAILWAY, "revokedGrants")).isEqualTo(revoked + 1);
         given().header("Authorization", "Bearer " + newest).get("/sandbox/railway/oauth/me").then().statusCode(401);
         as(erin).get("/api/v1/platforms/railway/connection").then().statusCode(200)
                 .body("state", equalTo("RECONNECT_REQUIRED"));

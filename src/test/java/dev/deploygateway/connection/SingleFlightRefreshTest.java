@@ -91,7 +91,7 @@ class SingleFlightRefreshTest extends ConnectionTestSupport {
     }
 
     @Test
-    void reusingARotatedRefreshTokenRevokesTheGrantAndRequiresReconnect() {
+    void aReusedRotatedRefreshTokenEndsTheGrantWithReconnectRequired() {
         String alice = user("alice");
         connectWithOAuth(alice);
         String stale = rawRecord(alice).orElseThrow();

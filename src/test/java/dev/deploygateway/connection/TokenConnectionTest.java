@@ -37,7 +37,7 @@ class TokenConnectionTest extends ConnectionTestSupport {
     }
 
     @Test
-    void aBadTokenIsRefusedAndNothingIsStored() {
+    void everyRefusedTokenLeavesNoConnectionBehind() {
         String alice = user("alice");
         put(alice, Map.of("token", "vsb_not-a-real-token")).statusCode(422)
                 .contentType("application/problem+json").body("code", equalTo("PLATFORM_TOKEN_REJECTED"));
@@ -81,7 +81,7 @@ class TokenConnectionTest extends ConnectionTestSupport {
     }
 
     @Test
-    void disconnectRevokesUpstreamAndDeletes() {
+    void aDisconnectLeavesNoUsableTokenAnywhere() {
         String alice = user("alice");
         String token = mint("revoke-alice");
         put(alice, Map.of("token", token)).statusCode(200);
@@ -93,7 +93,7 @@ class TokenConnectionTest extends ConnectionTestSupport {
     }
 
     @Test
-    void theCallersOwnProjectIsDeployableAndComesWithCheckedFreshNames() {
+    void theNameCheckMarksTheCallersOwnProjectDeployableWithSuggestions() {
         String alice = user("alice");
         String token = mint("names-alice");
         put(alice, Map.of("token", token)).statusCode(200);

@@ -47,7 +47,7 @@ class ContextBindingTest {
     }
 
     @Test
-    void associatedDataIsLengthPrefixedAndDiffersForShiftedFieldBoundaries() {
+    void associatedDataDiffersForShiftedFieldBoundaries() {
         byte[] a = AssociatedData.of("12345678", TokenContext.platformToken("ab", "c", "access"));
         byte[] b = AssociatedData.of("12345678", TokenContext.platformToken("a", "bc", "access"));
         assertThat(a).isNotEqualTo(b);

@@ -24,7 +24,7 @@ class KeyRingConfigurationTest {
     }
 
     @Test
-    void prodWithoutAKeyRefusesAndNamesTheVariable() {
+    void prodWithoutAKeyRefusesNamingTheVariable() {
         assertThatIllegalStateException()
                 .isThrownBy(() -> KeyRingConfiguration.build(Optional.empty(), List.of(), true))
                 .withMessageContaining("TOKEN_ENCRYPTION_KEY");

@@ -16,7 +16,7 @@ class KeyRotationTest {
     private final TokenCipher afterRotation = CipherFixtures.cipher(KEY_B, KEY_A);
 
     @Test
-    void valueWrittenUnderTheOldKeyStillDecryptsAndAsksForRewrap() {
+    void valueWrittenUnderTheOldKeyStillDecryptsButAsksForRewrap() {
         String old = beforeRotation.encrypt("token-1", ALICE_VERCEL_ACCESS);
         Decrypted decrypted = afterRotation.decrypt(old, ALICE_VERCEL_ACCESS);
         assertThat(decrypted.plaintext()).isEqualTo("token-1");
@@ -66,7 +66,7 @@ class KeyRotationTest {
     }
 
     @Test
-    void keyIdsAreStableAcrossInstancesAndDoNotRevealTheKey() {
+    void keyIdsAreStableWithoutRevealingTheKey() {
         TokenKey first = TokenKey.fromHex(KEY_A, "test");
         TokenKey second = TokenKey.fromHex(KEY_A.toUpperCase(), "test");
         assertThat(first.id()).isEqualTo(second.id()).matches("[0-9a-f]{8}");

@@ -69,7 +69,7 @@ class MalformedInputTest {
     }
 
     @Test
-    void reasonsDistinguishVersionKeyAndAuthenticationFailures() {
+    void reasonsTellAnUnsupportedVersionAnUnknownKeyOrMalformedInputApart() {
         assertThat(reasonFor("v3:12345678:AAAA")).isEqualTo(Reason.UNSUPPORTED_VERSION);
         assertThat(reasonFor("v2:00000000" + VALID.substring(11))).isIn(Reason.UNKNOWN_KEY);
         assertThat(reasonFor(VALID.substring(0, VALID.length() - 2))).isIn(Reason.MALFORMED,

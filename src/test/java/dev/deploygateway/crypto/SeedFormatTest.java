@@ -26,7 +26,7 @@ class SeedFormatTest {
             + "86f5e5901792a811f942df067ce8addf29545be74c849367a8d94b66b472a9";
 
     @Test
-    void originNotesVectorDecryptsAndAsksForRewrap() {
+    void originNotesVectorDecryptsButAsksForRewrap() {
         Decrypted decrypted = CipherFixtures.cipher(ORIGIN_KEY).decrypt(ORIGIN_VECTOR, ALICE_VERCEL_ACCESS);
         assertThat(decrypted.plaintext()).isEqualTo("gho_test_token_1234567890abcdef");
         assertThat(decrypted.needsRewrap()).isTrue();

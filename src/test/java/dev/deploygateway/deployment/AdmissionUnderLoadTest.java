@@ -26,7 +26,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class AdmissionUnderLoadTest extends AdmissionHttp {
 
     @Test
-    void fiftyConcurrentRequestsWithOneIdempotencyKeyGetOneDeploymentAndUseOneSlot() throws Exception {
+    void fiftyConcurrentRequestsWithOneIdempotencyKeyCreateOneDeploymentOnOneSlot() throws Exception {
         String user = connectedUser("same-key");
         String body = json.writeValueAsString(staticSite("same-key", Map.of()));
 

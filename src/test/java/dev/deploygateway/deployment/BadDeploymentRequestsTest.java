@@ -184,7 +184,7 @@ class BadDeploymentRequestsTest {
     }
 
     @Test
-    void aPlatformThatIsNotConnectedIs409AndUsesNoQuota() {
+    void deployingToAnUnconnectedPlatformIsA409WithoutUsingQuota() {
         String stranger = "stranger-" + System.nanoTime();
         given().auth().oauth2(TestTokens.valid(stranger)).contentType("application/json")
                 .body(staticSite("lonely-site", Map.of())).post("/api/v1/deployments")

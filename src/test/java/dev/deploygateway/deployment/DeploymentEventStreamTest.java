@@ -46,7 +46,7 @@ class DeploymentEventStreamTest {
     }
 
     @Test
-    void theStreamHasTheSseHeadersARetryFieldAndAnIdOnEveryEvent() {
+    void theStreamHasSseHeadersARetryFieldWithAnIdOnEveryEvent() {
         String kim = connectedUser("kim");
         String id = finishedDeployment(kim, "headers-site");
         Response response = as(kim).accept("text/event-stream").get("/api/v1/deployments/" + id + "/events");
@@ -62,7 +62,7 @@ class DeploymentEventStreamTest {
     }
 
     @Test
-    void resumingFromTheEndGetsTheEndAgainAndTheStreamClosesAtOnce() {
+    void resumingFromTheEndGetsOnlyTheEndEventAgain() {
         String lee = connectedUser("lee");
         String id = finishedDeployment(lee, "resume-end-site");
         List<Sse> all = readStream(lee, id, null);
@@ -89,7 +89,7 @@ class DeploymentEventStreamTest {
     }
 
     @Test
-    void anyAcceptGetsTheEventStreamAndOnlyAnExplicitJsonGetsTheLongPoll() {
+    void theEventStreamIsServedUnlessTheAcceptPrefersJson() {
         String ned = connectedUser("ned");
         String id = finishedDeployment(ned, "accept-site");
         String path = "/api/v1/deployments/" + id + "/events";

@@ -28,7 +28,7 @@ import io.restassured.response.Response;
 class DeploymentLifecycleTest {
 
     @Test
-    void deploymentGoesLiveAndItsBuildStreamsToTheEnd() {
+    void aDeploymentGoesLiveWithItsBuildStreamedToTheEnd() {
         String alice = connectedUser("alice");
         Response accepted = deploy(alice, staticSite("live-site", Map.of()));
         accepted.then().statusCode(202)
@@ -64,7 +64,7 @@ class DeploymentLifecycleTest {
     }
 
     @Test
-    void failingBuildEndsFailedAndKeepsItsLog() {
+    void aFailingBuildEndsFailedWithItsLogKept() {
         String carol = connectedUser("carol");
         String id = deploy(carol, staticSite("broken-site", Map.of(".sandbox/fail-build", "yes")))
                 .then().statusCode(202).extract().path("id");
@@ -140,7 +140,7 @@ class DeploymentLifecycleTest {
     }
 
     @Test
-    void idempotencyKeyReturnsTheSameDeploymentAndRefusesADifferentBody() {
+    void anIdempotencyKeyReplaysItsDeploymentForTheSameBodyOnly() {
         String heidi = connectedUser("heidi");
         var body = staticSite("idem-site", Map.of());
         String first = given().auth().oauth2(TestTokens.valid(heidi)).header("Idempotency-Key", "k-1")
@@ -157,7 +157,7 @@ class DeploymentLifecycleTest {
     }
 
     @Test
-    void historyListsNewestFirstWithFiltersAndCursor() {
+    void historyIsNewestFirstFilterableByStatusWithCursorPaging() {
         String ivan = connectedUser("ivan");
         String one = deploy(ivan, staticSite("hist-one", Map.of())).path("id");
         readStream(ivan, one, null);

@@ -43,7 +43,7 @@ class DeploymentOwnershipTest extends OwnershipFixture {
     }
 
     @Test
-    void afterATakeoverOnlyTheNewOwnerWritesAndTheLogEqualsThePlatformsLog() {
+    void afterATakeoverTheLogEqualsThePlatformsLogLineForLine() {
         DeploymentRecord r = a.start(user, "takeover");
         FakePlatform.Build build = awaitBuild(r);
         build.line("one", T);
@@ -88,7 +88,7 @@ class DeploymentOwnershipTest extends OwnershipFixture {
     }
 
     @Test
-    void theMonitorNeverAdoptsWhatItsOwnInstanceRunsAndRenewalTakesALapsedLeaseBack() {
+    void aLapsedLeaseIsRenewedByItsOwnInstanceNotAdoptedByIt() {
         DeploymentRecord r = a.start(user, "own");
         awaitBuild(r);
         lapse(r);
@@ -102,7 +102,7 @@ class DeploymentOwnershipTest extends OwnershipFixture {
     }
 
     @Test
-    void anOwnerLostDuringTheUploadEndsFailedRetryableWithOnePlatformCallAndNoRefund() {
+    void anOwnerLostDuringTheUploadEndsFailedRetryableWithOnePlatformCallButNoRefund() {
         CompletableFuture<Void> upload = new CompletableFuture<>();
         fake.holdDeploysUntil(Uni.createFrom().completionStage(upload));
         DeploymentRecord r = a.start(user, "at-upload");
@@ -143,7 +143,7 @@ class DeploymentOwnershipTest extends OwnershipFixture {
     }
 
     @Test
-    void aRunThatMissedItsRenewalsAsksTheStoreAndGoesOnWhenNobodyElseClaimedIt() {
+    void aRunThatMissedItsRenewalsGoesOnWhenNobodyElseClaimedIt() {
         // An overloaded instance: its renewals did not run, so its own view of the lease expired.
         GatewayInstance slow = instance(TestDeploymentConfig.defaults()
                 .withLease(Duration.ofMillis(600), Duration.ofMillis(200)));
@@ -163,7 +163,7 @@ class DeploymentOwnershipTest extends OwnershipFixture {
     }
 
     @Test
-    void aRejectedCredentialFailsTheDeploymentAndRefundsItsSlot() {
+    void aRejectedCredentialFailsTheDeploymentWithItsSlotRefunded() {
         a.expiredUsers.add(user);
         DeploymentRecord r = a.start(user, "expired");
 
@@ -176,7 +176,7 @@ class DeploymentOwnershipTest extends OwnershipFixture {
     }
 
     @Test
-    void aDeploymentPastItsDeadlineEndsTimedOutAndIsCanceledUpstream() {
+    void aDeploymentPastItsDeadlineTimesOutWithTheUpstreamBuildCanceled() {
         GatewayInstance quick = instance(TestDeploymentConfig.defaults().withTimeoutMs(1000));
         DeploymentRecord r = quick.start(user, "slow");
         FakePlatform.Build build = awaitBuild(r);

@@ -35,7 +35,7 @@ class DeploymentTimeoutTest {
     }
 
     @Test
-    void aDeploymentPastItsDeadlineEndsTimedOutAndIsCanceledUpstream() {
+    void aDeploymentPastItsDeadlineTimesOutWithTheUpstreamBuildCanceled() {
         Connected tim = connected("tim");
         String user = tim.user();
         String id = deploy(user, staticSite("slow-site", Map.of())).then().statusCode(202).extract().path("id");

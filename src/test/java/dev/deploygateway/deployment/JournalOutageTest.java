@@ -30,7 +30,7 @@ import io.vertx.mutiny.core.Vertx;
 class JournalOutageTest extends OwnershipFixture {
 
     @Test
-    void aTwoSecondRedisPauseMidBuildLosesAndRepeatsNothing() {
+    void aTwoSecondRedisPauseMidBuildKeepsTheLogExactlyAsBuilt() {
         fake.reset();
         GatewayInstance gateway = instance();
         String user = "paused-" + UUID.randomUUID().toString().substring(0, 8);

@@ -34,7 +34,7 @@ class RailwayDeploymentTest {
     }
 
     @Test
-    void aRailwayDeploymentWithPostgresGoesLiveAndStreamsItsBuildLog() {
+    void aRailwayDeploymentWithPostgresGoesLiveWithItsBuildLogStreamed() {
         String alice = railwayUser("alice");
         Map<String, Object> body = new LinkedHashMap<>(staticSite("rail-site", Map.of()));
         body.put("platform", "railway");

@@ -42,7 +42,7 @@ class RedisClusterDeploymentTest {
 
     @Test
     @Order(1)
-    void readinessIsDownUntilTheClusterFormsAndThenRecoversWithoutARestart() {
+    void readinessTurnsUpOnceTheClusterFormsWithoutARestart() {
         given().get("/q/health/ready").then().statusCode(503);
 
         RedisClusterResource.current().form();
@@ -53,7 +53,7 @@ class RedisClusterDeploymentTest {
 
     @Test
     @Order(2)
-    void deploymentsReachReadyAndTheLimitIsExactOnNodesThatLostTheirScripts() {
+    void theLimitIsExactOnClusterNodesThatLostTheirScripts() {
         String user = connectedUser("cluster");
         String id = deploy(user, staticSite("cluster-site", Map.of())).then().statusCode(202).extract().path("id");
         await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).untilAsserted(

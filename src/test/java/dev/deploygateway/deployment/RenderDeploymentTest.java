@@ -232,7 +232,7 @@ class RenderDeploymentTest extends RenderContract {
     }
 
     @Test
-    void redeployingAnIdenticalProjectSendsNoBlobAndMakesNoCommit() {
+    void redeployingAnIdenticalProjectPushesNothingToGitHub() {
         Caller erin = connected("erin");
         String first = start(erin, request("render-again", sample(erin, "static-site")));
         assertThat(status(finished(erin, first))).isEqualTo("READY");
@@ -255,7 +255,7 @@ class RenderDeploymentTest extends RenderContract {
     }
 
     @Test
-    void aPrivateRepositoryRenderCannotReadFailsWithWhatToDoAndNoService() {
+    void aPrivateRepositoryRenderCannotReadFailsWithWhatToDoLeavingNoService() {
         Caller frank = connected("frank");
         repositoryAccess(false);
         String id = start(frank, request("render-private", sample(frank, "static-site")));
@@ -311,7 +311,7 @@ class RenderDeploymentTest extends RenderContract {
     }
 
     @Test
-    void rendersRateLimitFailsRetryableAndCreatesNothing() {
+    void rendersRateLimitFailsRetryableLeavingNoService() {
         Caller ivan = connected("ivan");
         forceRateLimit(600, "/v1/services");
         String id = start(ivan, request("render-limited", sample(ivan, "static-site")));

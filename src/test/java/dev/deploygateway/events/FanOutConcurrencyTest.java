@@ -56,7 +56,7 @@ class FanOutConcurrencyTest {
     }
 
     @Test
-    void viewersJoiningLeavingAndStallingWhileEventsAppendEachGetTheLogInOrderOnce() throws Exception {
+    void concurrentlyChurningViewersEachGetTheLogInOrderOnce() throws Exception {
         Random random = new Random(17);
         List<Context> loops = new ArrayList<>();
         for (int i = 0; i < 4; i++) {

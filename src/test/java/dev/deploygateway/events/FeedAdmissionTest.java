@@ -32,7 +32,7 @@ class FeedAdmissionTest {
     }
 
     @Test
-    void viewersAskingWhileTheCheckRunsShareItAndAYesIsKept() {
+    void concurrentViewersShareOneCheckWhoseYesIsKept() {
         List<UniEmitter<? super Boolean>> pending = new CopyOnWriteArrayList<>();
         Supplier<Uni<Boolean>> check = () -> Uni.createFrom().emitter(e -> {
             checks.incrementAndGet();

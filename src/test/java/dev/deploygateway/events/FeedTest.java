@@ -94,7 +94,7 @@ class FeedTest {
     }
 
     @Test
-    void resumingAtTheEndGetsTheEndAgainAndFinishes() {
+    void resumingAtTheEndGetsOnlyTheEndAgain() {
         append(2);
         end();
         String endId = log.all().get(2).id();
@@ -106,7 +106,7 @@ class FeedTest {
     }
 
     @Test
-    void aViewerResumingBeforeTheTailReadsTheOlderPartItselfAndMissesNothing() {
+    void aViewerResumingBeforeTheTailMissesNothing() {
         append(TAIL + 7);
         String cursor = log.all().get(2).id();
 

@@ -49,7 +49,7 @@ class DemoPageTest {
     }
 
     @Test
-    void signsInWithTheKeyboardAndShowsTheQuota() {
+    void aKeyboardSignInShowsTheQuotaUntilSignOut() {
         browser = HeadlessChromium.start(1280, 900);
         signIn("kim");
         browser.await(ExpectedConditions.textMatches(By.id("quota"), Pattern.compile("\\d+ of \\d+ deployments left")));
@@ -62,7 +62,7 @@ class DemoPageTest {
     }
 
     @Test
-    void axeFindsNothingOnTheSignedInPageAndFindsWhatIsBrokenOnPurpose() {
+    void axePassesTheSignedInPageButCatchesPlantedViolations() {
         browser = HeadlessChromium.start(1280, 900);
         signIn("axe");
         browser.await(ExpectedConditions.textMatches(By.id("quota"), Pattern.compile("\\d+ of")));
@@ -145,7 +145,7 @@ class DemoPageTest {
     }
 
     @Test
-    void pausesAutoScrollWhenTheReaderScrollsUpAndJumpsBackToLive() {
+    void scrollingUpPausesAutoScrollUntilTheJumpToLive() {
         browser = HeadlessChromium.start(1280, 900);
         browser.driver().get(BrowserTestApp.baseUrl() + "/");
         mountLogView();
@@ -212,7 +212,7 @@ class DemoPageTest {
     }
 
     @Test
-    void searchesCopiesAndDownloadsTheLog() throws Exception {
+    void theLogCanBeSearchedCopiedOrDownloadedWhole() throws Exception {
         browser = HeadlessChromium.start(1280, 900);
         browser.driver().get(BrowserTestApp.baseUrl() + "/");
         browser.grantClipboard(BrowserTestApp.baseUrl());

@@ -49,7 +49,7 @@ class DeploymentFlowTest {
     }
 
     @Test
-    void deploysTheStaticSiteSampleLiveAndShowsTheResult() {
+    void deploysTheStaticSiteSampleLiveThroughToItsResult() {
         start();
         browser.grantClipboard(BrowserTestApp.baseUrl());
         page.signIn("newcomer");
@@ -174,7 +174,7 @@ class DeploymentFlowTest {
     }
 
     @Test
-    void showsReconnectNeededWhenTheTokenStopsWorkingAndReconnects() {
+    void aDeadTokenDisablesDeployingUntilTheUserReconnects() {
         start();
         page.signIn("forgetful");
         String token = page.connectWithPastedToken("vercel", "forgetful");

@@ -49,7 +49,7 @@ class FormStatesTest {
     }
 
     @Test
-    void validationProblemsAreInWordsAndMarkTheirFields() {
+    void validationProblemsMarkTheirFieldsInWords() {
         start("careless");
         WebElement name = browser.await(ExpectedConditions.elementToBeClickable(By.id("project-name")));
         name.sendKeys("Not A Valid Name!");
@@ -93,7 +93,7 @@ class FormStatesTest {
     }
 
     @Test
-    void theHourlyLimitIsSaidOnceTheQuotaRefreshedAndAFullPageOfHistoryHasNoLoadMore() {
+    void usingUpTheHourElsewhereShowsTheLimitOnceWithoutLoadMore() {
         String user = "greedy";
         DemoPage.connectVercelThroughTheApi(user);
         browser = HeadlessChromium.start(1280, 1000);
@@ -123,7 +123,7 @@ class FormStatesTest {
     }
 
     @Test
-    void aRetryAfterALostAnswerIsTheSameAttemptAndStartsNoSecondDeployment() {
+    void aRetryAfterALostAnswerReusesTheAttemptsIdempotencyKey() {
         start("retrier");
         page.fillProjectName("retried-site");
         // The first answer to POST /api/v1/deployments is lost on the way back (the request did reach the server).

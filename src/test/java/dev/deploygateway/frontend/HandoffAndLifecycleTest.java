@@ -47,7 +47,7 @@ class HandoffAndLifecycleTest {
     }
 
     @Test
-    void theHandOffLinkDeploysAndReturnsTheOutcomeToTheGenerator() {
+    void theHandOffLinkReturnsTheDeploymentOutcomeToTheGenerator() {
         generator = GeneratorSite.start();
         DemoPage.connectVercelThroughTheApi("generated");
         String link = BrowserTestApp.baseUrl() + "/deploy?projectName=gen-app&env=API_KEY"
@@ -138,7 +138,7 @@ class HandoffAndLifecycleTest {
     }
 
     @Test
-    void promotesAPreviewAndRollsBackToAnEarlierProductionDeployment() {
+    void theResultPanelMovesProductionByPromotionOrRollback() {
         DemoPage.connectVercelThroughTheApi("operator");
         String first = deployThroughTheApi("operator", "ops-site", "production");
         String second = deployThroughTheApi("operator", "ops-site", "production");

@@ -44,7 +44,7 @@ class NetworkCutTest {
     }
 
     @Test
-    void aCutMidBuildIsAReconnectNotAnErrorAndTheLogComesOutWhole() {
+    void aCutMidBuildReconnectsWithoutAnErrorToTheWholeLog() {
         proxy = CuttableProxy.to(BrowserTestApp.port);
         browser = HeadlessChromium.start(1280, 1000);
         DemoPage page = new DemoPage(browser, proxy.origin());

@@ -34,7 +34,7 @@ class RenderFromThePageTest {
     }
 
     @Test
-    void connectsGitHubAndRenderThenDeploysTheStaticSiteToRenderWithItsLiveLog() {
+    void theStaticSiteDeploysToRenderWithItsLiveLogOnceGitHubIsConnected() {
         browser = HeadlessChromium.start(1280, 1000);
         DemoPage page = new DemoPage(browser);
         page.signIn("renata");

@@ -14,7 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class OperabilityTest {
 
     @Test
-    void livenessAndReadinessAreUpWithoutRedis() {
+    void healthChecksAreUpWithoutRedis() {
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }

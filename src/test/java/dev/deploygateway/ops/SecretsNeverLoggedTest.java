@@ -43,7 +43,7 @@ class SecretsNeverLoggedTest {
     }
 
     @Test
-    void pastedGitHubTokensAndRenderKeysNeverAppearInLogsOrAnswers() {
+    void pastedGitHubOrRenderSecretsNeverAppearInLogsOrAnswers() {
         String bearer = TestTokens.valid("kim-" + System.nanoTime());
         String github = given().contentType(ContentType.JSON).body(Map.of("login", "gh-kim-" + System.nanoTime()))
                 .post("/sandbox/github/_sandbox/tokens").then().statusCode(201).extract().path("token");

@@ -45,7 +45,7 @@ class PackagedProfilesIT {
     }
 
     @Test
-    void startsWithACompleteConfigurationAndHidesDemoRoutes() throws Exception {
+    void prodStartsFromACompleteConfigurationWithoutDemoRoutes() throws Exception {
         try (PackagedApp app = PackagedApp
                 .start(Map.of("TOKEN_ENCRYPTION_KEY", KEY, "JWT_PUBLIC_KEY_LOCATION", JWT_KEY))) {
             awaitReady(app);
@@ -56,7 +56,7 @@ class PackagedProfilesIT {
     }
 
     @Test
-    void metricsAndHealthAreOnlyOnTheManagementPort() throws Exception {
+    void operationalEndpointsAreOnlyOnTheManagementPort() throws Exception {
         Map<String, String> prod = Map.of("TOKEN_ENCRYPTION_KEY", KEY, "JWT_PUBLIC_KEY_LOCATION", JWT_KEY);
         try (PackagedApp app = PackagedApp.start(prod)) {
             awaitReady(app);
@@ -92,7 +92,7 @@ class PackagedProfilesIT {
     }
 
     @Test
-    void demoProfileStartsWithoutAnyKeysAndOffersTheDemoSignIn() throws Exception {
+    void theDemoProfileNeedsNoKeysToOfferTheDemoSignIn() throws Exception {
         try (PackagedApp app = PackagedApp.start(Map.of("QUARKUS_PROFILE", "demo"))) {
             awaitReady(app);
             String session = given().baseUri(app.baseUrl()).contentType(ContentType.JSON)

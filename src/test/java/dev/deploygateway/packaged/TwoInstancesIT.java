@@ -121,7 +121,7 @@ class TwoInstancesIT {
 
     @Test
     @Order(1)
-    void anOwnerFrozenPastItsLeaseIsFencedAndTheLogHasEveryPlatformLineOnce() throws Exception {
+    void aFrozenOwnersDeploymentIsTakenOverWithEveryPlatformLineOnce() throws Exception {
         String user = "frozen-" + System.nanoTime();
         String platformToken = connect(user);
         String id = deployThroughA(user, "frozen-site");
@@ -177,7 +177,7 @@ class TwoInstancesIT {
 
     @Test
     @Order(2) // kills A
-    void aDeploymentStartedOnAStreamsThroughBAndBFinishesItWhenADies() throws Exception {
+    void aViewerOnBSeesTheDeploymentAStartedFinishAfterADies() throws Exception {
         String user = "twin-" + System.nanoTime();
         String bearer = TestTokens.valid(user);
         connect(user);

@@ -38,7 +38,7 @@ class OAuthClientRegistrationTest {
     }
 
     @Test
-    void aNativeClientHasAnIdAndNoSecret() {
+    void onlyAWebClientHasASecret() {
         var registration = new OAuthClientRegistration(PlatformId.RAILWAY, client("native-app", ""), PROD);
         assertThat(registration.clientId()).isEqualTo("native-app");
         assertThat(registration.clientSecret()).isEmpty();

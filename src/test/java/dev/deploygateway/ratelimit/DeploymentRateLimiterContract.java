@@ -63,7 +63,7 @@ abstract class DeploymentRateLimiterContract {
     }
 
     @Test
-    void admitsExactlyTheLimitAndCountsDownRemaining() {
+    void admitsUpToTheLimitCountingDownRemaining() {
         DeploymentRateLimiter limiter = limiter(store());
         for (int i = 1; i <= LIMIT; i++) {
             RateLimitDecision d = await(limiter.admit(user, "dpl_" + i));
@@ -151,7 +151,7 @@ abstract class DeploymentRateLimiterContract {
     }
 
     @Test
-    void theLogKeyIsHashTaggedByUserAndExpiresWithTheWindow() {
+    void theLogKeyIsHashTaggedByUserWithTheWindowAsTtl() {
         await(limiter(store()).admit(user, "dpl_1"));
         String key = DeploymentRateLimiter.key(user);
 

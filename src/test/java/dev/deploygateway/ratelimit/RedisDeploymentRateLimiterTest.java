@@ -49,7 +49,7 @@ class RedisDeploymentRateLimiterTest extends DeploymentRateLimiterContract {
     }
 
     @Test
-    void theAdmissionScoreIsRedisTimeAndTheEdgeIsExclusive() {
+    void admissionScoresUseRedisTimeWithAnExclusiveWindowEdge() {
         DeploymentRateLimiter limiter = limiter(first);
         long before = await(first.timeMillis());
         RateLimitDecision d = await(limiter.admit(user, "dpl_1"));
@@ -94,7 +94,7 @@ class RedisDeploymentRateLimiterTest extends DeploymentRateLimiterContract {
     }
 
     @Test
-    void anOutageAdmitsNothingAndTheQuotaViewSaysUnavailable() {
+    void duringAnOutageEveryLimiterCallFailsAsStoreUnavailable() {
         DeploymentRateLimiter limiter = limiter(RedisClients.store(vertx, REDIS.url()));
         await(limiter.admit(user, "dpl_before"));
         REDIS.server().stopServer();

@@ -26,10 +26,9 @@ public class ContractProxy extends VercelRecordingProxy {
         return config;
     }
 
-    /** Everything recorded so far, in {@link OpenApiTraffic}'s terms. */
-    public static List<OpenApiTraffic.Exchange> exchanges() {
-        return EXCHANGES.stream().map(e -> new OpenApiTraffic.Exchange(e.method(), e.uri(), e.requestHeaders(),
-                e.requestBody(), e.status(), e.responseHeaders(), e.responseBody())).toList();
+    /** A snapshot of everything recorded so far, for {@link OpenApiTraffic}. */
+    public static List<Exchange> exchanges() {
+        return List.copyOf(EXCHANGES);
     }
 
     public static void clear() {

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -22,6 +21,7 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.deploygateway.sandbox.RecordingProxy.Exchange;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 
@@ -32,11 +32,6 @@ import io.swagger.v3.parser.core.models.ParseOptions;
  * defects or gaps of the document itself, each explained where it is declared.
  */
 public final class OpenApiTraffic {
-
-    /** One request and its answer as seen on the wire. */
-    public record Exchange(String method, String uri, Map<String, String> requestHeaders, byte[] requestBody,
-            int status, Map<String, String> responseHeaders, byte[] responseBody) {
-    }
 
     private final String prefix;
     private final OpenApiInteractionValidator validator;
@@ -87,21 +82,7 @@ public final class OpenApiTraffic {
             if (path == null || undocumented.test(path)) {
                 continue;
             }
-            URI uri = URI.create(exchange.uri());
-            var method = Request.Method.valueOf(exchange.method());
-            var request = new SimpleRequest.Builder(method, rewrite.apply(path));
-            exchange.requestHeaders().forEach((k, v) -> {
-                if (!k.equalsIgnoreCase("content-length")) {
-                    request.withHeader(k, v);
-                }
-            });
-            if (uri.getRawQuery() != null) {
-                for (String pair : uri.getRawQuery().split("&")) {
-                    String[] kv = pair.split("=", 2);
-                    request.withQueryParam(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
-                            kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
-                }
-            }
+            var request = request(exchange, rewrite.apply(path));
             if (exchange.requestBody().length > 0) {
                 request.withBody(new String(exchange.requestBody(), StandardCharsets.UTF_8));
             }
@@ -120,5 +101,24 @@ public final class OpenApiTraffic {
                             + ": " + m.getKey() + " " + m.getMessage()));
         }
         return problems;
+    }
+
+    /** The exchange's request, for the validator: its method, headers (but its length) and query, at {@code path}. */
+    public static SimpleRequest.Builder request(Exchange exchange, String path) {
+        var request = new SimpleRequest.Builder(Request.Method.valueOf(exchange.method()), path);
+        exchange.requestHeaders().forEach((k, v) -> {
+            if (!k.equalsIgnoreCase("content-length")) {
+                request.withHeader(k, v);
+            }
+        });
+        String query = URI.create(exchange.uri()).getRawQuery();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                String[] kv = pair.split("=", 2);
+                request.withQueryParam(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                        kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+            }
+        }
+        return request;
     }
 }

@@ -14,8 +14,8 @@ import dev.deploygateway.sandbox.render.RenderContract;
 /** The contract checks can fail: answers that break the documents are reported, conforming ones are not. */
 class OpenApiTrafficTest {
 
-    static OpenApiTraffic.Exchange exchange(String method, String uri, String request, int status, String response) {
-        return new OpenApiTraffic.Exchange(method, uri, Map.of("Content-Type", "application/json"),
+    static RecordingProxy.Exchange exchange(String method, String uri, String request, int status, String response) {
+        return new RecordingProxy.Exchange(method, uri, Map.of("Content-Type", "application/json"),
                 request.getBytes(StandardCharsets.UTF_8), status, Map.of("Content-Type", "application/json"),
                 response.getBytes(StandardCharsets.UTF_8));
     }
@@ -32,7 +32,7 @@ class OpenApiTrafficTest {
     }
 
     @Test
-    void aRenderDeployRequestWithAnUnknownClearCacheValueAndAnOwnerWithoutTypeAreReported() {
+    void offDocumentRenderRequestsOrAnswersAreReported() {
         var badRequest = exchange("POST", "/sandbox/render/v1/services/srv-1/deploys", "{\"clearCache\":\"always\"}",
                 201, "{\"id\":\"dep-1\"}");
         var badOwner = exchange("GET", "/sandbox/render/v1/owners", "", 200,

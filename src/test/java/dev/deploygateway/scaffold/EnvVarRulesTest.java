@@ -25,7 +25,7 @@ class EnvVarRulesTest {
     }
 
     @Test
-    void portableNamesAndAnyValueUpTo64KiBAreAccepted() {
+    void portableNamesWithValuesUpTo64KiBAreAccepted() {
         assertThatCode(() -> EnvVarRules.check(List.of(new Var("API_URL", "https://x"), new Var("_x1", ""),
                 new Var("api_url", "case differs, so a different variable"), new Var("BIG", "é".repeat(32 * 1024))),
                 Var::key, Var::value)).doesNotThrowAnyException();

@@ -78,7 +78,7 @@ class GoodInputTest {
     }
 
     @Test
-    void jsonPathsAreNormalisedAndEncodingDefaultsToUtf8() {
+    void jsonFilesGetNormalisedPathsWhateverTheEncodingsCase() {
         var files = new LinkedHashMap<String, FileSpec>();
         files.put("./src\\app.js", new FileSpec("console.log(1)", null));
         files.put("a//b.txt", new FileSpec("aGk=", "BASE64"));
@@ -157,7 +157,7 @@ class GoodInputTest {
     }
 
     @Test
-    void echoedPathsAreEscapedAndTruncated() {
+    void echoedPathsAreEscapedWithinALengthCap() {
         assertThat(PathEcho.of("a\"b\\c\u0000\u001b[31m\uD83D\uDE00"))
                 .isEqualTo("a\\\"b\\\\c\\u0000\\u001b[31m\uD83D\uDE00");
         assertThat(PathEcho.of("x".repeat(10_000))).hasSize(161).endsWith("…");

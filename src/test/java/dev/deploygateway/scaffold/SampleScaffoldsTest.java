@@ -13,7 +13,7 @@ class SampleScaffoldsTest {
     final SampleScaffolds samples = new SampleScaffolds();
 
     @Test
-    void theStaticSiteHasATitleStylesImagesAndANonAsciiName() {
+    void theStaticSiteSampleCarriesATitleStylesImagesWithANonAsciiName() {
         SourceBundle site = samples.find("static-site").orElseThrow().bundle();
         assertThat(site.files()).extracting(SourceFile::path).contains("index.html", "styles/site.css",
                 "images/logo.svg", "images/favicon.png", "\u00fcber-uns.html");
@@ -24,7 +24,7 @@ class SampleScaffoldsTest {
     }
 
     @Test
-    void theNodeAppHasAPackageJsonServerBuildScriptPageAndReadme() {
+    void theNodeAppSampleHasExactlyTheFilesANodeHostNeeds() {
         SourceBundle app = samples.find("node-app").orElseThrow().bundle();
         assertThat(app.files()).extracting(SourceFile::path)
                 .containsExactly("README.md", "package.json", "public/index.html", "scripts/build.js", "server.js");
@@ -47,7 +47,7 @@ class SampleScaffoldsTest {
     }
 
     @Test
-    void textIsSentAsUtf8AndBinaryAsBase64() {
+    void filesAreSentAsUtf8TextUnlessBinary() {
         assertThat(FileSpec.of("h\u00e9".getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo(new FileSpec("h\u00e9", "utf-8"));
         assertThat(FileSpec.of(new byte[] { (byte) 0xff, 0 })).isEqualTo(new FileSpec("/wA=", "base64"));

@@ -33,7 +33,7 @@ class SourceBundleTest {
     }
 
     @Test
-    void contentIsByteExactAndDigestedWithSha1() {
+    void bundlesKeepContentByteExactWithSha1Digests() {
         byte[] bytes = { 0, (byte) 0xff, 10, 13 };
         var bundle = SourceBundle.of(Map.of("bin", bytes, "hello.txt", "hello".getBytes(StandardCharsets.UTF_8)));
         assertThat(bundle.file("bin").orElseThrow().content()).isEqualTo(bytes);

@@ -25,7 +25,7 @@ class GitObjectsTest {
     }
 
     @Test
-    void treeIdsAreGitWriteTreeIncludingGitsOrderOfDirectoriesAndNonAsciiNames() {
+    void treeIdsAreGitWriteTreesEvenInGitsOrderingCornerCases() {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("index.html", utf8("<h1>hi</h1>"));
         files.put("über-uns.html", utf8("<h1>Über uns</h1>"));

@@ -38,7 +38,7 @@ class RedisStoreTest extends SharedStoreContract {
     }
 
     @Test
-    void anUnreachableRedisIsStoreUnavailableAndFiveFailuresOpenTheBreaker() {
+    void anUnreachableRedisOpensTheBreakerAfterFiveUnavailableCommands() {
         REDIS.server().stopServer();
         for (int i = 0; i < 5; i++) {
             assertThatThrownBy(() -> await(store.get("k"))).isInstanceOf(StoreUnavailableException.class)
@@ -51,7 +51,7 @@ class RedisStoreTest extends SharedStoreContract {
     }
 
     @Test
-    void aHungRedisFailsTheCommandByItsTimeoutAndAnswersAgainWhenItRecovers() {
+    void aHungRedisFailsCommandsByTimeoutUntilItRecovers() {
         var admin = RedisClients.dataSource(vertx, REDIS.url());
         await(admin.execute("CLIENT", "PAUSE", "1500"));
         try {

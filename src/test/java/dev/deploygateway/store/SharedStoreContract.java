@@ -31,7 +31,7 @@ abstract class SharedStoreContract {
     }
 
     @Test
-    void ttlOfAMissingKeyIsMinusTwoAndOfAKeyWithoutExpiryMinusOne() {
+    void ttlFollowsRedisConventionsForMissingOrPersistentKeys() {
         assertThat(await(store().ttlMillis(prefix + "missing"))).isEqualTo(-2);
         await(store().set(prefix + "plain", "v", Optional.empty()));
         assertThat(await(store().ttlMillis(prefix + "plain"))).isEqualTo(-1);
@@ -55,7 +55,7 @@ abstract class SharedStoreContract {
     }
 
     @Test
-    void setWithTtlStoresValueAndExpiry() {
+    void setWithTtlStoresAnExpiringValue() {
         String key = prefix + "state";
         await(store().set(key, "abc", Optional.of(Duration.ofMinutes(10))));
         assertThat(await(store().get(key))).contains("abc");
@@ -64,7 +64,7 @@ abstract class SharedStoreContract {
     }
 
     @Test
-    void setIfAbsentTakesALockOnceAndOnlyTheOwnerReleasesIt() {
+    void aSetIfAbsentLockIsTakenOnceUntilItsOwnerReleasesIt() {
         String lock = prefix + "lock";
         assertThat(await(store().setIfAbsent(lock, "owner-a", Duration.ofSeconds(30)))).isTrue();
         assertThat(await(store().setIfAbsent(lock, "owner-b", Duration.ofSeconds(30)))).isFalse();
@@ -84,7 +84,7 @@ abstract class SharedStoreContract {
     }
 
     @Test
-    void hashesStoreAndReadFieldsAloneAndInBatches() {
+    void hashesReadBackWholeOneByOneOrInBatches() {
         String key = prefix + "conn";
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("platform", "vercel");
@@ -101,7 +101,7 @@ abstract class SharedStoreContract {
     }
 
     @Test
-    void sortedSetRangesAreInclusiveAndOrderedByScoreThenMember() {
+    void sortedSetRangesAreInclusiveInScoreThenMemberOrder() {
         String key = prefix + "z";
         await(store().sortedAdd(key, 20, "b", false));
         await(store().sortedAdd(key, 10, "x", false));
@@ -135,7 +135,7 @@ abstract class SharedStoreContract {
     }
 
     @Test
-    void streamsAssignIncreasingIdsTrimToMaxLengthAndReadAfterAnId() {
+    void aTrimmedStreamReadsFromTheStartOrAfterAnId() {
         String key = StoreKeys.deployment("u-" + UUID.randomUUID(), "dep_1", "events");
         String first = await(store().streamAppend(key, Map.of("kind", "status", "n", "1"), 3));
         String second = await(store().streamAppend(key, Map.of("kind", "log", "n", "2"), 3));

@@ -44,7 +44,7 @@ class CallerTokensTest {
     private final CallerTokens tokens = new CallerTokens(new JWTAuthContextInfo(), clock);
 
     @Test
-    void aVerifiedTokenIsKnownUntilItExpiresAndNotAfter() {
+    void aVerifiedTokenIsKnownUntilTheSecondItExpires() {
         tokens.remember("token-a", principal("alice", NOW.plusSeconds(60)));
         clock.advance(Duration.ofSeconds(59));
         assertThat(tokens.subject("token-a")).hasValue("alice");

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class WellFormedTextTest {
 
     @Test
-    void plainAndNonAsciiTextIsWellFormed() {
+    void emptyOrNonAsciiTextIsWellFormed() {
         assertThat(DeploymentRequestValidator.wellFormed("")).isTrue();
         assertThat(DeploymentRequestValidator.wellFormed("postgres://user:pässwörd@db/app")).isTrue();
     }

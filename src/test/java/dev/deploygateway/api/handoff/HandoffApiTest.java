@@ -68,7 +68,7 @@ class HandoffApiTest {
     }
 
     @Test
-    void aRegisteredSourceIsTheOwnersAndDeploysByItsId() {
+    void onlyItsOwnerCanReadDeployOrDeleteARegisteredSource() {
         String owner = user("gen");
         var created = as(owner).multiPart("archive", "site.zip", zip(Map.of("index.html", PAGE)), "application/zip")
                 .post("/api/v1/sources").then().statusCode(201)

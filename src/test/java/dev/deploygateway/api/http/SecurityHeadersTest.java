@@ -45,7 +45,7 @@ class SecurityHeadersTest {
     }
 
     @Test
-    void staticAssetsAndOperationalEndpointsGetThem() {
+    void staticAssetsOrTheLivenessEndpointGetThemToo() {
         for (String path : new String[] { "/js/main.js", "/css/app.css", "/q/health/live" }) {
             Response response = given().get(path);
             response.then().statusCode(200);

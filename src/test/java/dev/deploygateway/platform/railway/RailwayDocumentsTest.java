@@ -44,7 +44,7 @@ class RailwayDocumentsTest {
     }
 
     @Test
-    void shapeCheckFindsMissingExtraWrongEnumAndNullFields() {
+    void theShapeCheckFindsEveryKindOfFieldMismatch() {
         String query = "query { deployment(id: \"d\") { id status createdAt } }";
         assertThat(RailwaySchema.shapeProblems(query,
                 "{\"deployment\":{\"id\":\"d\",\"status\":\"SUCCESS\",\"createdAt\":\"2026-01-01T00:00:00Z\"}}"))

@@ -16,7 +16,7 @@ class RailwayNamesTest {
     }
 
     @Test
-    void overlongControlAndPathLikeNamesAreRefused() {
+    void overlongControlOrPathLikeNamesAreRefused() {
         assertThat(RailwayNames.valid("a".repeat(65))).isFalse();
         assertThat(RailwayNames.valid("a".repeat(70))).isFalse();
         assertThat(RailwayNames.valid("shop\r\nX-Injected: 1")).isFalse();

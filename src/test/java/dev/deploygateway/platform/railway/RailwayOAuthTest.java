@@ -46,7 +46,7 @@ class RailwayOAuthTest extends RailwayContractTestBase {
     }
 
     @Test
-    void authorizeUrlAsksForConsentOfflineAccessAndS256() {
+    void theAuthorizeUrlAsksForConsentToOfflineAccessWithS256() {
         URI url = oauth().authorizationUrl(new OAuthAuthorization("st", "ch", REDIRECT, List.of()));
         Map<String, String> query = query(url.getRawQuery());
         assertThat(url.getPath()).endsWith("/oauth/auth");
@@ -59,7 +59,7 @@ class RailwayOAuthTest extends RailwayContractTestBase {
     }
 
     @Test
-    void rotatesRefreshTokensAndAReusedOneRevokesTheWholeGrant() {
+    void reusingARotatedRefreshTokenRevokesTheWholeGrant() {
         PlatformTokens first = connect("dave", List.of());
         assertThat(first.refreshToken()).isPresent();
         assertThat(first.expiresAt().orElseThrow()).isBetween(Instant.now().plusSeconds(3000),
@@ -85,7 +85,7 @@ class RailwayOAuthTest extends RailwayContractTestBase {
     }
 
     @Test
-    void withoutOfflineAccessThereIsNoRefreshTokenAndRevokeEndsTheAccessToken() {
+    void aGrantWithoutOfflineAccessHasOnlyARevocableAccessToken() {
         PlatformTokens tokens = connect("erin", List.of("openid", "email", "profile", "workspace:member"));
         assertThat(tokens.refreshToken()).isEmpty();
         assertThat(tokens.scopes()).contains("openid", "workspace:member");

@@ -46,7 +46,7 @@ class RailwayPlatformTest extends RailwayContractTestBase {
     RailwayPlatform railway;
 
     @Test
-    void createsProjectAndServiceOnceAndChecksNamesAgainstTheUsersOwnProjects() {
+    void aProjectIsCreatedOnceWithNamesTakenOnlyByTheUsersOwnProjects() {
         var alice = mint("alice");
         String name = "shop-" + suffix();
         assertThat(railway.checkProjectName(alice, name).await().atMost(WAIT).verdict())
@@ -70,7 +70,7 @@ class RailwayPlatformTest extends RailwayContractTestBase {
     }
 
     @Test
-    void deploysBinaryAndNonAsciiFilesWithVariablesToReadyAndServesThemByteExactly() {
+    void deploysBinaryOrNonAsciiFilesWithVariablesToReadyByteExactly() {
         var alice = mint("alice");
         var project = railway.ensureProject(alice, ProjectSpec.named("site-" + suffix())).await().atMost(WAIT);
         railway.setEnvironment(alice, project, List.of(new EnvVar("API_KEY", "s3cr3t", true),
@@ -178,7 +178,7 @@ class RailwayPlatformTest extends RailwayContractTestBase {
     }
 
     @Test
-    void cancelsABuildAndRollsBackToAnEarlierDeployment() {
+    void cancelsABuildThenRollsBackThenRedeploys() {
         var alice = mint("alice");
         var project = railway.ensureProject(alice, ProjectSpec.named("ops-" + suffix())).await().atMost(WAIT);
         var slow = deploy(alice, project, Map.of("index.html", "slow", ".sandbox/slow-build", ""));
@@ -201,7 +201,7 @@ class RailwayPlatformTest extends RailwayContractTestBase {
     }
 
     @Test
-    void anExpiredTokenOrAForeignProjectNeedsAReconnectAndAnOversizedUploadIsRejected() {
+    void refusesOversizedUploadsUnknownDeploymentsOrExpiredTokens() {
         var alice = mint("alice");
         var project = railway.ensureProject(alice, ProjectSpec.named("big-" + suffix())).await().atMost(WAIT);
         byte[] random = new byte[1_200_000];

@@ -134,7 +134,7 @@ class RenderPlatformTest extends RenderContract {
     }
 
     @Test
-    void aSecondDeployOfTheSameProjectReusesTheServiceAndBuildsTheNewCommit() {
+    void aSecondDeployOfTheSameProjectBuildsTheNewCommitOnTheSameService() {
         accounts("again");
         var files = new HashMap<String, byte[]>(Map.of("index.html", "<h1>v1</h1>".getBytes()));
         PlatformDeployment first = deploy("again-site", SourceBundle.of(files), List.of(), Optional.empty());
@@ -181,7 +181,7 @@ class RenderPlatformTest extends RenderContract {
     }
 
     @Test
-    void aCutLogSocketLosesAndRepeatsNoLine() {
+    void aCutLogSocketStillYieldsExactlyTheHeldBuildLog() {
         accounts("cut");
         long sockets = RenderContract.renderStat("logSocketsOpened");
         PlatformDeployment deployment = deploy("cut-site", SourceBundle.of(Map.of("index.html", "x".getBytes(),

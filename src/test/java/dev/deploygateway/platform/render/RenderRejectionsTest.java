@@ -78,7 +78,7 @@ class RenderRejectionsTest extends RenderContract {
     }
 
     @Test
-    void aPrivateRepositoryRenderCannotReadIsRefusedWithWhatToDoAndNothingIsCreated() {
+    void aPrivateRepositoryRenderCannotReadIsRefusedWithWhatToDoLeavingNoService() {
         var prepared = prepare("noaccess", "private-site", RepositoryTarget.Visibility.PRIVATE);
         repositoryAccess(false);
         long refused = renderStat("servicesRefused");

@@ -15,7 +15,7 @@ import dev.deploygateway.platform.PlatformState;
 class RenderStatesTest {
 
     @Test
-    void everyDocumentedStatusIsMappedAndOnlyTheTerminalOnesEnd() {
+    void everyDocumentedStatusMapsToAStateThatEndsOnlyIfTerminal() {
         Set<String> documented = new HashSet<>();
         RenderDocumentExamples.document().path("components").path("schemas").path("deployStatus").path("enum")
                 .forEach(s -> documented.add(s.asText()));
@@ -31,7 +31,7 @@ class RenderStatesTest {
     }
 
     @Test
-    void serviceNamesAndOptionsFollowTheRules() {
+    void serviceSettingsFollowRendersRules() {
         assertThat(RenderNames.valid("my-site-2")).isTrue();
         for (String bad : new String[] { "My-Site", "-site", "site-", "2site", "a_b", "", "a".repeat(64) }) {
             assertThat(RenderNames.valid(bad)).as(bad).isFalse();

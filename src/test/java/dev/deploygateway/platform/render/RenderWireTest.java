@@ -34,7 +34,7 @@ class RenderWireTest {
     }
 
     @Test
-    void ownersServicesAndTheirFirstDeployParse() throws Exception {
+    void theDocumentsOwnerOrServiceExamplesParse() throws Exception {
         var owner = CLIENT.treeToValue(schema("ownerWithCursor", ""), RenderWire.OwnerWithCursor.class);
         assertThat(owner.owner().type()).isEqualTo("user");
         ObjectNode site = schema("serviceWithCursor", "staticSiteDetails");
@@ -51,7 +51,7 @@ class RenderWireTest {
     }
 
     @Test
-    void deploysEnvVarsDatabasesAndLogsParse() throws Exception {
+    void deployEnvVarDatabaseOrLogExamplesParse() throws Exception {
         var deploy = CLIENT.treeToValue(schema("deploy", ""), RenderWire.Deploy.class);
         assertThat(deploy.id()).isNotNull();
         var env = CLIENT.treeToValue(schema("envVar", ""), RenderWire.EnvVar.class);

@@ -38,7 +38,7 @@ class VercelAliasErrorTest {
     }
 
     @Test
-    void theStatusIsReadyAndCarriesVercelsAliasError() {
+    void aReadyStatusCarriesVercelsAliasError() {
         var status = vercel.status(CREDENTIAL, "dpl_polled").await().atMost(WAIT);
         assertThat(status.state()).isEqualTo(PlatformState.READY);
         assertThat(status.errorCode()).contains("cert_missing");

@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
-import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.deploygateway.sandbox.OpenApiTraffic;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 
@@ -146,19 +146,7 @@ final class VercelContract {
             return List.of();
         }
         var method = Request.Method.valueOf(exchange.method());
-        var request = new SimpleRequest.Builder(method, URLDecoder.decode(path, StandardCharsets.UTF_8));
-        exchange.requestHeaders().forEach((k, v) -> {
-            if (!k.equalsIgnoreCase("content-length")) {
-                request.withHeader(k, v);
-            }
-        });
-        if (uri.getRawQuery() != null) {
-            for (String pair : uri.getRawQuery().split("&")) {
-                String[] kv = pair.split("=", 2);
-                request.withQueryParam(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
-                        kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
-            }
-        }
+        var request = OpenApiTraffic.request(exchange, URLDecoder.decode(path, StandardCharsets.UTF_8));
         if (exchange.requestBody().length > 0) {
             String type = exchange.requestHeaders().getOrDefault("Content-Type", "");
             if (type.startsWith("application/json")) {

@@ -51,7 +51,7 @@ class VercelPlatformOperationsTest extends VercelContractTestBase {
     }
 
     @Test
-    void environmentVariablesAreUpsertedAndSensitiveValuesStayHidden() {
+    void environmentVariablesAreUpsertedWithSensitiveOnesEncrypted() {
         var credential = mint("env-user");
         var project = project(credential);
         vercel.setEnvironment(credential, project, List.of(new EnvVar("API_URL", "https://a", false),
@@ -81,7 +81,7 @@ class VercelPlatformOperationsTest extends VercelContractTestBase {
     }
 
     @Test
-    void redeployBuildsAgainAndRollbackPointsProductionBack() {
+    void rollbackAfterARedeployPointsProductionBackToV1() {
         var credential = mint("rollback-user");
         var project = project(credential);
         var v1 = ready(credential, project, "<p>v1</p>");
@@ -99,7 +99,7 @@ class VercelPlatformOperationsTest extends VercelContractTestBase {
     }
 
     @Test
-    void promoteMakesAPreviewTheProductionDeploymentAndTheProjectSaysSo() {
+    void promoteMakesAPreviewTheProductionDeployment() {
         var credential = mint("promote-user");
         var project = project(credential);
         assertThat(vercel.production(credential, project).await().atMost(WAIT)).isEmpty();
@@ -202,7 +202,7 @@ class VercelPlatformOperationsTest extends VercelContractTestBase {
     }
 
     @Test
-    void postgresIsProvisionedFromTheMarketplaceAndWiredIntoTheProjectEnv() {
+    void postgresFromTheMarketplaceIsWiredIntoTheProjectEnv() {
         var credential = mint("db-user");
         var project = project(credential);
         var database = vercel.provisionDatabase(credential, project, DatabaseInfo.Kind.POSTGRES).await().atMost(WAIT);

@@ -41,7 +41,7 @@ class VercelPlatformTest extends VercelContractTestBase {
     VercelPlatform vercel;
 
     @Test
-    void deploysBinaryAndNonAsciiFilesToReadyAndResendsNothingTheSecondTime() {
+    void deploysBinaryOrNonAsciiFilesOnceThenResendsNothing() {
         var credential = mint("alice");
         var project = vercel.ensureProject(credential, ProjectSpec.named("site-" + suffix()))
                 .await().atMost(WAIT);
@@ -141,7 +141,7 @@ class VercelPlatformTest extends VercelContractTestBase {
     }
 
     @Test
-    void takenNamesAreReportedAndReused() {
+    void takenNamesAreReportedThenReused() {
         var credential = mint("frank");
         var project = project(credential);
         assertThat(vercel.checkProjectName(credential, project.name()).await().atMost(WAIT).verdict().name())

@@ -17,7 +17,7 @@ import dev.deploygateway.platform.PlatformState;
 class VercelWireFormatTest {
 
     @Test
-    void missingFilesAreReadWrappedAndUnwrapped() {
+    void missingFilesAreReadFromWrappedOrBareErrors() {
         var wrapped = VercelApiException.from(400,
                 "{\"error\":{\"code\":\"missing_files\",\"message\":\"Missing files\",\"missing\":[\"a\",\"b\"]}}",
                 null);
@@ -29,7 +29,7 @@ class VercelWireFormatTest {
     }
 
     @Test
-    void oauthErrorsAndGarbageBodiesAreDecodedSafely() {
+    void oauthOrGarbageErrorBodiesAreDecodedSafely() {
         var oauth = VercelApiException.from(400, "{\"error\":\"invalid_grant\",\"error_description\":\"used\"}", null);
         assertThat(oauth.code()).isEqualTo("invalid_grant");
         assertThat(oauth.platformMessage()).isEqualTo("used");
@@ -47,7 +47,7 @@ class VercelWireFormatTest {
     }
 
     @Test
-    void readyStatesMapThroughTheOneTableAndUnknownOnesAreNotGuessed() {
+    void readyStatesMapWithoutGuessingUnknownOnes() {
         assertThat(VercelStates.map("QUEUED")).contains(PlatformState.QUEUED);
         assertThat(VercelStates.map("INITIALIZING")).contains(PlatformState.BUILDING);
         assertThat(VercelStates.map("ERROR")).contains(PlatformState.FAILED);

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.deploygateway.sandbox.ContractProxy;
 import dev.deploygateway.sandbox.OpenApiTraffic;
+import dev.deploygateway.sandbox.RecordingProxy;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -78,7 +79,7 @@ public abstract class GitHubContract {
      * token on repository routes, 403/429 rate-limit answers everywhere, 404 on git routes for a repository the
      * caller cannot see).
      */
-    static boolean excused(OpenApiTraffic.Exchange exchange, String message) {
+    static boolean excused(RecordingProxy.Exchange exchange, String message) {
         return exchange.status() >= 400 && (message.startsWith("validation.response.status.unknown")
                 || message.startsWith("validation.response.body.unexpected"));
     }

@@ -74,7 +74,7 @@ class GitHubSandboxAuthTest extends GitHubContract {
     }
 
     @Test
-    void pkceIsS256OnlyAndDowngradesAreRefused() throws Exception {
+    void pkceDowngradesOrWrongVerifiersAreRefused() throws Exception {
         String login = login("pkce");
         String wrongVerifier = exchange(code(login, s256(VERIFIER)), VERIFIER + "x").getString("error");
         assertThat(wrongVerifier).isEqualTo("bad_verification_code");
@@ -90,7 +90,7 @@ class GitHubSandboxAuthTest extends GitHubContract {
     }
 
     @Test
-    void anUnregisteredRedirectUriGetsAnErrorPageAndNoRedirect() {
+    void anUnregisteredRedirectUriGetsA400InsteadOfARedirect() {
         given().redirects().follow(false).queryParam("client_id", "app")
                 .queryParam("redirect_uri", "https://attacker.example/cb")
                 .get("/sandbox/github/login/oauth/authorize").then().statusCode(400)
@@ -98,7 +98,7 @@ class GitHubSandboxAuthTest extends GitHubContract {
     }
 
     @Test
-    void refreshRotatesAndReusingARotatedTokenRevokesTheGrant() throws Exception {
+    void reusingARotatedRefreshTokenRevokesTheWholeGrant() throws Exception {
         JsonPath first = exchange(code(login("rotate"), s256(VERIFIER)), VERIFIER);
         JsonPath second = refresh(first.getString("refresh_token"));
         assertThat(second.getString("refresh_token")).isNotEqualTo(first.getString("refresh_token"));
@@ -135,7 +135,7 @@ class GitHubSandboxAuthTest extends GitHubContract {
     }
 
     @Test
-    void forcedPrimaryAndSecondaryLimitsAnswerLikeGitHub() {
+    void forcedRateLimitsAnswerInGitHubsShapes() {
         String token = mint(login("limits"));
         given().contentType(ContentType.JSON).body(Map.of("kind", "primary", "status", 403, "count", 1,
                 "retryAfterSeconds", 30, "pathContains", "/user")).post("/sandbox/github/_sandbox/rate-limit").then()

@@ -27,7 +27,7 @@ class GitHubSandboxGitTest extends GitHubContract {
     private static final byte[] BINARY = { 0, 1, 2, (byte) 0xff, (byte) 0x89, 'P', 'N', 'G' };
 
     @Test
-    void blobTreeAndCommitIdsAreTheOnesGitComputes() {
+    void objectIdsAreTheOnesGitComputes() {
         String token = mint(login("ids"));
         String repo = createRepository(token, "ids", true, true);
         String text = blob(token, repo, "hello, world\n", "utf-8");
@@ -73,7 +73,7 @@ class GitHubSandboxGitTest extends GitHubContract {
     }
 
     @Test
-    void aBaseTreeKeepsWhatTheChangesDoNotTouchAndANullShaDeletes() {
+    void treeChangesOnABaseTreeIncludingNullShaDeletesMatchGit() {
         String token = mint(login("base"));
         String repo = createRepository(token, "base", true, false);
         String base = as(token).body(Map.of("tree", List.of(
@@ -96,7 +96,7 @@ class GitHubSandboxGitTest extends GitHubContract {
     }
 
     @Test
-    void refsAnswerToBothSpellingsAndUpdatesMustFastForward() {
+    void refsTakeEitherSpellingButUpdatesMustFastForward() {
         String token = mint(login("refs"));
         String repo = createRepository(token, "refs", true, true);
         String initial = head(token, repo);
@@ -131,7 +131,7 @@ class GitHubSandboxGitTest extends GitHubContract {
     }
 
     @Test
-    void anEmptyRepositoryRefusesTheGitDataApiAndAutoInitGivesAFirstCommit() {
+    void onlyAnAutoInitialisedRepositoryHasTheGitDataApi() {
         String token = mint(login("empty"));
         String empty = createRepository(token, "empty", false, true);
         as(token).body(Map.of("content", "x", "encoding", "utf-8"))
@@ -146,7 +146,7 @@ class GitHubSandboxGitTest extends GitHubContract {
     }
 
     @Test
-    void privateRepositoriesAreInvisibleToOthersAndReadableByThePlatformInstallation() {
+    void privateRepositoriesAreHiddenFromAllButThePlatformInstallation() {
         String owner = mint(login("owner"));
         String stranger = mint(login("stranger"));
         String repo = createRepository(owner, "secret", true, true);
@@ -166,7 +166,7 @@ class GitHubSandboxGitTest extends GitHubContract {
     }
 
     @Test
-    void organisationRepositoriesNeedMembershipAndNamesAreUniquePerOwner() {
+    void repositoryCreationFollowsGitHubsOwnershipRules() {
         String org = login("acme");
         String member = mint(login("member"), org);
         String outsider = mint(login("outsider"));

@@ -99,7 +99,7 @@ class RailwayConformanceTest {
 
     @Test
     @ExtendWith(NodePresent.class)
-    void theReferenceGraphqlWsClientFollowsABuildAndEveryFrameReplays() {
+    void theReferenceGraphqlWsClientFollowsABuildWithReplayableFrames() {
         var alice = mint("gqlws");
         var ids = project(alice, "gqlws-" + suffix());
         String deploymentId = up(alice, ids, Map.of("index.html", "hi", ".sandbox/slow-build", ""))

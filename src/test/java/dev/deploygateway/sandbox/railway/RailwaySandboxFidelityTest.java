@@ -58,7 +58,7 @@ class RailwaySandboxFidelityTest {
     }
 
     @Test
-    void fragmentsTypenameAndVariableDefaultsWorkAsOnAnyGraphqlServer() {
+    void commonGraphqlFeaturesWorkAsOnAnyGraphqlServer() {
         var alice = mint("frag");
         var ids = project(alice, "frag-" + suffix());
         JsonNode project = graphql(alice, "query P($id: String!) { project(id: $id) { ...Named } } "
@@ -77,7 +77,7 @@ class RailwaySandboxFidelityTest {
     }
 
     @Test
-    void everyApiAnswerCarriesRateLimitHeadersAndTheSwitchAnswers429WithRetryAfter() {
+    void answersCarryRateLimitHeadersUpToAForced429WithRetryAfter() {
         var alice = mint("limits");
         var body = Map.of("query", "query { me { id } }");
         given().header("Authorization", alice.bearer()).contentType("application/json").body(body)
@@ -119,7 +119,7 @@ class RailwaySandboxFidelityTest {
     }
 
     @Test
-    void aSecondConnectionInitCloses4429AndNoneWithinTheTimeoutCloses4408() throws Exception {
+    void connectionInitMustComeExactlyOnceWithinTheTimeout() throws Exception {
         var alice = mint("ws-proto");
         var twice = open(alice.bearer());
         twice.send(new JsonObject().put("type", "connection_init"));

@@ -113,7 +113,7 @@ class RailwaySandboxTest {
     }
 
     @Test
-    void theWebsocketTakesAuthFromConnectionInitRefusesBadTokensAndSubscriptionsBeforeIt() throws Exception {
+    void theWebsocketAcceptsSubscriptionsOnlyAfterAGoodConnectionInit() throws Exception {
         var alice = mint("alice");
         var ids = project(alice, "ws-auth-" + suffix());
         String deploymentId = up(alice, ids, Map.of("index.html", "hi")).path("deploymentId").asText();
@@ -138,7 +138,7 @@ class RailwaySandboxTest {
     }
 
     @Test
-    void upValidatesTheArchiveCapsItsSizeAndCreatesAServiceWhenNoneIsGiven() throws IOException {
+    void upRefusesBadOrOversizedArchivesElseCreatesAServiceWhenNoneIsGiven() throws IOException {
         var alice = mint("alice");
         var ids = project(alice, "up-" + suffix());
         String base = "/sandbox/railway/project/" + ids.get("projectId") + "/environment/" + ids.get("environmentId")
@@ -234,7 +234,7 @@ class RailwaySandboxTest {
     }
 
     @Test
-    void oauthDiscoveryUserinfoAndConsentRules() {
+    void oauthDiscoveryConsentOrUserinfoAnswerLikeRailway() {
         sandbox().get("/sandbox/railway/oauth/.well-known/openid-configuration").then().statusCode(200)
                 .body("code_challenge_methods_supported", org.hamcrest.Matchers.hasItem("S256"))
                 .body("token_endpoint", org.hamcrest.Matchers.endsWith("/oauth/token"));

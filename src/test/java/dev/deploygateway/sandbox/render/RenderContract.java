@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.deploygateway.sandbox.ContractProxy;
 import dev.deploygateway.sandbox.OpenApiTraffic;
+import dev.deploygateway.sandbox.RecordingProxy;
 import dev.deploygateway.sandbox.github.GitHubContract;
 import io.restassured.http.ContentType;
 
@@ -72,7 +73,7 @@ public abstract class RenderContract {
      * {@code oneOf} branches at once, and {@code autoDeployTrigger} on services (static sites carry it; the
      * document does not declare it and forbids other members).
      */
-    static boolean excused(OpenApiTraffic.Exchange exchange, String message) {
+    static boolean excused(RecordingProxy.Exchange exchange, String message) {
         boolean postgres = exchange.uri().contains("/postgres");
         return (postgres && (message.contains("[\"project\"]") || message.contains("/ipAllowList")))
                 || (message.contains("/finishedAt") && message.contains("null"))

@@ -44,7 +44,7 @@ class VercelClientConformanceTest {
     Path site;
 
     @Test
-    void theDeployEngineReachesAliasAssignedAndASecondDeployOfTheSameFilesUploadsNothing() throws IOException {
+    void theDeployEngineReachesAliasAssignedUploadingEachBlobOnce() throws IOException {
         byte[] logo = writeSite();
         String token = mint("engine-" + suffix());
         String name = "engine-" + suffix();

@@ -39,7 +39,7 @@ import io.restassured.http.ContentType;
 class VercelSandboxFidelityTest extends VercelContractTestBase {
 
     @Test
-    void frameworkNullMeansOtherAndNeedsNoAutoDetectionConfirmation() {
+    void aNullFrameworkNeedsNoAutoDetectionConfirmation() {
         var user = mint("other-fw");
         var settings = new HashMap<String, Object>();
         settings.put("framework", null);
@@ -49,7 +49,7 @@ class VercelSandboxFidelityTest extends VercelContractTestBase {
     }
 
     @Test
-    void theRoutesVercelsCliAndSdkCallAnswerInVercelsShapes() {
+    void theRoutesVercelsClientsCallAnswerInVercelsShapes() {
         var user = mint("routes-user");
         String team = as(user).get(API + "/v1/teams").then().statusCode(200).body("teams[0].membership.role",
                 equalTo("OWNER")).extract().path("teams[0].id");
@@ -87,7 +87,7 @@ class VercelSandboxFidelityTest extends VercelContractTestBase {
     }
 
     @Test
-    void aDeploymentReadsAsTheFullObjectWithProjectOwnerAndTeam() {
+    void aDeploymentReadsAsTheFullObjectIncludingItsTeam() {
         var user = mint("full-read");
         String team = as(user).get(API + "/v2/teams").then().extract().path("teams[0].id");
         String id = as(user).queryParam("teamId", team).queryParam("skipAutoDetectionConfirmation", 1)
@@ -141,7 +141,7 @@ class VercelSandboxFidelityTest extends VercelContractTestBase {
     }
 
     @Test
-    void projectsEnvsAndStoresCarryWhatTheCurrentSdkRequires() {
+    void answersCarryTheFieldsTheCurrentSdkRequires() {
         var user = mint("sdk-shapes");
         String name = "sdk-" + suffix();
         as(user).contentType(ContentType.JSON).body(Map.of("name", name)).post(API + "/v11/projects").then()

@@ -31,7 +31,7 @@ import io.restassured.http.ContentType;
 class VercelSandboxTest extends VercelContractTestBase {
 
     @Test
-    void unknownTokenGetsVercelsForbiddenShapeAndRateLimitHeaders() {
+    void anUnknownTokenGetsVercelsForbiddenAnswerWithRateLimitHeaders() {
         sandbox().header("Authorization", "Bearer nope").get(API + "/v2/user").then().statusCode(403)
                 .body("error.code", equalTo("forbidden")).body("error.invalidToken", equalTo(true))
                 .header("X-RateLimit-Limit", notNullValue()).header("X-RateLimit-Remaining", notNullValue())
@@ -39,7 +39,7 @@ class VercelSandboxTest extends VercelContractTestBase {
     }
 
     @Test
-    void projectsAreScopedToTheTeamAndForeignTeamsAreForbidden() {
+    void projectsAreVisibleOnlyInTheirTeamToItsMembers() {
         var alice = mint("team-alice");
         String team = as(alice).get(API + "/v2/teams").then().statusCode(200).extract().path("teams[0].id");
         String name = "scoped-" + suffix();
@@ -51,7 +51,7 @@ class VercelSandboxTest extends VercelContractTestBase {
     }
 
     @Test
-    void projectNamesFollowVercelsRuleAndAreUniquePerOwner() {
+    void anInvalidOrDuplicateProjectNameIsRefused() {
         var user = mint("names-user");
         as(user).contentType(ContentType.JSON).body(Map.of("name", "Not---Valid")).post(API + "/v11/projects").then()
                 .statusCode(400);
@@ -65,7 +65,7 @@ class VercelSandboxTest extends VercelContractTestBase {
     }
 
     @Test
-    void fileUploadVerifiesDigestAndSize() {
+    void fileUploadsAreVerifiedAgainstTheirDigestOrSizeHeader() {
         var user = mint("files-user");
         byte[] content = "blob".getBytes(StandardCharsets.UTF_8);
         String sha = SourceFile.sha1Hex(content);
@@ -106,7 +106,7 @@ class VercelSandboxTest extends VercelContractTestBase {
     }
 
     @Test
-    void eventsHonourSinceLimitAndDirectionAndStreamsEndAtTheTerminalState() {
+    void eventQueriesHonourTheirParametersWithAFinishedFollowReplayingAll() {
         var user = mint("events-user");
         String id = deployInline(user, "events-" + suffix());
         awaitReady(user, id);
@@ -130,7 +130,7 @@ class VercelSandboxTest extends VercelContractTestBase {
     }
 
     @Test
-    void slowBuildStreamCarriesKeepAlivesAndFinishedDeploymentsCannotBeCanceled() {
+    void aSlowBuildStreamsKeepAlivesUntilReadyThenRefusesCancel() {
         var user = mint("slow-user");
         String id = as(user).contentType(ContentType.JSON).queryParam("skipAutoDetectionConfirmation", 1)
                 .body(Map.of("name", "slow-" + suffix(), "files", List.of(Map.of("file", "index.html", "data", "x"),

@@ -25,7 +25,7 @@ import dev.deploygateway.platform.PlatformCredential;
 import dev.deploygateway.platform.PlatformException;
 import dev.deploygateway.platform.UploadProgress;
 import dev.deploygateway.sandbox.ContractProxy;
-import dev.deploygateway.sandbox.OpenApiTraffic;
+import dev.deploygateway.sandbox.RecordingProxy;
 import dev.deploygateway.sandbox.github.GitHubContract;
 import dev.deploygateway.scaffold.SourceBundle;
 import dev.deploygateway.source.PushedCommit;
@@ -58,7 +58,7 @@ class GitHubPushLimitsTest extends GitHubContract {
     }
 
     @Test
-    void aSecondaryLimitIsWaitedOutAndTheBranchThatMovedMeanwhileIsNotOverwritten() throws Exception {
+    void aPushWaitingOutASecondaryLimitDoesNotOverwriteABranchThatMovedMeanwhile() throws Exception {
         String token = mint(login("race"));
         PushedCommit first = push(token, "race", site((byte) 0, (byte) 1)).get(30, TimeUnit.SECONDS);
         force("secondary", 429, 2, "/git/blobs");
@@ -84,7 +84,7 @@ class GitHubPushLimitsTest extends GitHubContract {
         assertThat(head(token, first.repository())).isEqualTo(theirs);
         // The blob request was answered 429 once, then sent again after the wait.
         assertThat(ContractProxy.exchanges().stream().filter(e -> e.uri().endsWith("/git/blobs"))
-                .map(OpenApiTraffic.Exchange::status)).containsExactly(429, 201);
+                .map(RecordingProxy.Exchange::status)).containsExactly(429, 201);
     }
 
     @Test

@@ -101,7 +101,7 @@ class GitHubPushTest extends GitHubContract {
     }
 
     @Test
-    void anIdenticalRedeploySendsNothingAndAChangedOneOnlyWhatIsNew() {
+    void aRedeploySendsOnlyWhatChanged() {
         String token = mint(login("again"));
         PushedCommit first = push(token, RepositoryTarget.privateRepository("site"), site("Hello"));
         long blobs = stat("blobsCreated");
@@ -127,7 +127,7 @@ class GitHubPushTest extends GitHubContract {
     }
 
     @Test
-    void anExistingRepositoryOfTheUserIsReusedAndSomeoneElsesIsRefused() {
+    void onlyTheUsersOwnExistingRepositoryIsReused() {
         String login = login("reuse");
         String token = mint(login);
         createRepository(token, "mine", true, false);
@@ -145,7 +145,7 @@ class GitHubPushTest extends GitHubContract {
     }
 
     @Test
-    void anOrganisationTheUserBelongsToGetsTheRepositoryAndAnotherOneIsRefused() {
+    void onlyAnOrganisationTheUserBelongsToGetsTheRepository() {
         String org = login("acme");
         String token = mint(login("member"), org);
         var target = new RepositoryTarget(Optional.of(org), "site", RepositoryTarget.Visibility.PUBLIC,
