@@ -1,14 +1,10 @@
 package dev.deploygateway.deployment;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-
-import org.jboss.logging.Logger;
 
 import dev.deploygateway.error.ErrorCode;
 import dev.deploygateway.error.GatewayException;
@@ -18,7 +14,6 @@ import dev.deploygateway.platform.DeploymentPlatform;
 import dev.deploygateway.platform.EnvVar;
 import dev.deploygateway.platform.PlatformCredential;
 import dev.deploygateway.platform.PlatformDeployment;
-import dev.deploygateway.platform.PlatformEvent;
 import dev.deploygateway.platform.PlatformException;
 import dev.deploygateway.platform.PlatformProject;
 import dev.deploygateway.platform.PlatformState;
@@ -36,9 +31,6 @@ import io.smallrye.mutiny.Uni;
  */
 final class DeploymentRun {
 
-    private static final Logger LOG = Logger.getLogger(DeploymentRun.class);
-    private static final int WATCH_RESUMES = 5;
-
     final DeploymentRecord record;
     final DeploymentJournal journal;
     private final DeploymentPlatform platform;
@@ -51,7 +43,7 @@ final class DeploymentRun {
     private final AtomicReference<PlatformCredential> credential = new AtomicReference<>();
     private final AtomicReference<String> platformDeploymentId = new AtomicReference<>();
     private final AtomicReference<Optional<String>> url;
-    private final AtomicReference<LogCursor> cursor;
+    private final RunWatch watch;
     private final AtomicReference<DeploySpec> deploySpec;
 
     DeploymentRun(DeploymentRecord record, DeploymentJournal journal, DeploymentPlatform platform, List<EnvVar> env,
@@ -64,7 +56,7 @@ final class DeploymentRun {
         this.platformCalled = new AtomicBoolean(record.platformCalled());
         this.url = new AtomicReference<>(record.url());
         this.ending = new RunEnding(record, journal, services, platformCalled, finished, url);
-        this.cursor = new AtomicReference<>(record.logCursor().orElse(null));
+        this.watch = new RunWatch(record, journal, platform, ending, finished, url);
         this.deploySpec = new AtomicReference<>(record.settings().deploySpec(record.id()));
         record.platformDeploymentId().ifPresent(platformDeploymentId::set);
     }
@@ -218,74 +210,10 @@ final class DeploymentRun {
                 .chain(() -> watch(deployment.id()));
     }
 
-    /** Follows the platform's feed; a dropped feed is followed again from the cursor, a few times. */
     private Uni<Void> watch(String deploymentId) {
         step.set(PlatformStep.BUILD);
         platformDeploymentId.set(deploymentId);
-        return follow(deploymentId, 0).chain(() -> finished.get() ? Uni.createFrom().voidItem()
-                : settleByStatus(deploymentId));
-    }
-
-    private Uni<Void> follow(String deploymentId, int resumes) {
-        Optional<Instant> since = Optional.ofNullable(cursor.get()).map(LogCursor::at);
-        return platform.events(credential.get(), deploymentId, since)
-                .onItem().transformToUniAndConcatenate(this::onEvent)
-                .collect().last().replaceWithVoid()
-                .onFailure(e -> resumable(e) && !finished.get() && resumes < WATCH_RESUMES)
-                .recoverWithUni(e -> {
-                    LOG.debugf("deployment %s: platform feed dropped (%s); following again", record.id(), e);
-                    return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(500L << resumes))
-                            .chain(() -> follow(deploymentId, resumes + 1));
-                });
-    }
-
-    /** A dropped feed is followed again; a refusal (a revoked token, a vanished deployment) is not. */
-    private static boolean resumable(Throwable failure) {
-        if (failure instanceof OwnershipLostException) {
-            return false;
-        }
-        return !(failure instanceof PlatformException p) || p.retryable();
-    }
-
-    private Uni<Void> onEvent(PlatformEvent event) {
-        if (finished.get()) {
-            return Uni.createFrom().voidItem();
-        }
-        if (event instanceof PlatformEvent.LogLine line) {
-            LogCursor before = cursor.get();
-            if (before != null && before.covers(line)) {
-                return Uni.createFrom().voidItem();
-            }
-            LogCursor after = before == null ? LogCursor.start(line) : before.after(line);
-            cursor.set(after);
-            return journal.log(line, after);
-        }
-        if (event instanceof PlatformEvent.StateChange change) {
-            return change.state().terminal() ? settleByStatus(platformDeploymentId.get())
-                    : journal.progressed(change.state(), stepOf(change.state()), null);
-        }
-        if (event instanceof PlatformEvent.Notice notice) {
-            return journal.warning(notice.text());
-        }
-        return Uni.createFrom().voidItem();
-    }
-
-    /** Reads the platform's final word (URL, error) and ends the deployment with it. */
-    private Uni<Void> settleByStatus(String deploymentId) {
-        return platform.status(credential.get(), deploymentId).chain(status -> {
-            if (!status.state().terminal()) {
-                // The feed ended early; keep watching by polling the status.
-                return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofSeconds(1))
-                        .chain(() -> settleByStatus(deploymentId));
-            }
-            status.url().ifPresent(u -> url.set(Optional.of(u.toString())));
-            if (status.state() == PlatformState.FAILED) {
-                String message = status.errorMessage().orElse("The build failed on " + platform.id().key() + ".");
-                return ending.finish(PlatformState.FAILED, Optional.of(new DeploymentError(
-                        ErrorCode.BUILD_FAILED.name(), DeploymentError.step(PlatformStep.BUILD), false, message)));
-            }
-            return ending.finish(status.state(), Optional.empty());
-        });
+        return watch.follow(credential.get(), deploymentId);
     }
 
     /** The deadline passed: ask the platform to stop, then end as TIMED_OUT. */
@@ -324,13 +252,5 @@ final class DeploymentRun {
                                 + "was paused or cut off); not calling the platform");
                     }
                 }).replaceWithVoid();
-    }
-
-    private static PlatformStep stepOf(PlatformState state) {
-        return switch (state) {
-            case UPLOADING -> PlatformStep.UPLOAD;
-            case DEPLOYING -> PlatformStep.DEPLOY;
-            default -> PlatformStep.BUILD;
-        };
     }
 }

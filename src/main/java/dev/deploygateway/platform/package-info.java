@@ -14,9 +14,10 @@
  * <ul>
  * <li><b>Railway</b> (GraphQL + tarball + websocket logs): capabilities {@code OAUTH + API_TOKEN},
  * source {@code TARBALL}, refresh (rotating), database, cancel, redeploy, rollback, live logs.
- * {@code ensureProject} = {@code projects(workspaceId)} lookup (names are not unique, so the check is
- * client-side) then {@code projectCreate} + {@code serviceCreate}; {@link dev.deploygateway.platform.PlatformProject#id()}
- * encodes project, environment and service ids. {@code prepareSource} checks the tarball size; {@code deploy}
+ * {@code findOrCreateProject} = {@code projects(workspaceId)} lookup (names are not unique, so the check is
+ * client-side) then {@code projectCreate} + {@code serviceCreate};
+ * {@link dev.deploygateway.platform.PlatformProject#id()} encodes project, environment and service ids.
+ * {@code prepareSource} checks the tarball size; {@code deploy}
  * builds the gzip tar from the bundle and POSTs it to {@code /project/{p}/environment/{e}/up}, which both
  * stores the snapshot and queues the build (hence upload+trigger are one SPI call). {@code setEnvironment}
  * uses {@code variableCollectionUpsert(skipDeploys:true)} so env is in place before the first build.

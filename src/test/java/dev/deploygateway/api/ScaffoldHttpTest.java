@@ -27,7 +27,10 @@ import dev.deploygateway.scaffold.ScaffoldReader;
 import dev.deploygateway.scaffold.SourceBundle;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** Over HTTP: the sample routes (caller required, list, files in the deployment format) and intake refusals as problem+json. */
+/**
+ * Over HTTP: the sample routes (caller required, list, files in the deployment format) and intake refusals as
+ * problem+json.
+ */
 @QuarkusTest
 class ScaffoldHttpTest {
 
@@ -89,7 +92,8 @@ class ScaffoldHttpTest {
     @Test
     void aRefusedUploadIsA400ProblemListingEveryError() {
         given().auth().oauth2(token).contentType("application/json")
-                .body("{\"files\":{\"../x\":{\"content\":\"a\"},\"b.png\":{\"content\":\"!!\",\"encoding\":\"base64\"}}}")
+                .body("{\"files\":{\"../x\":{\"content\":\"a\"},"
+                        + "\"b.png\":{\"content\":\"!!\",\"encoding\":\"base64\"}}}")
                 .when().post("/api/v1/test-only/scaffold/json").then()
                 .statusCode(400)
                 .contentType("application/problem+json")

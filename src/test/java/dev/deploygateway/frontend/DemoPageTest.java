@@ -23,7 +23,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** The demo page's own behaviour in a real Chromium: sign-in, quota, layout, and the log view's safety and scrolling. */
+/**
+ * The demo page's own behaviour in a real Chromium: sign-in, quota, layout, and the log view's safety and scrolling.
+ */
 @QuarkusTest
 @WithTestResource(BrowserTestApp.class)
 @ExtendWith(ChromiumPresent.class)
@@ -130,7 +132,8 @@ class DemoPageTest {
                 "window.log.append({kind:'log', stream:'stdout', text: arguments[0], at: '2026-01-02T03:04:05.678Z'});",
                 "\u001b[1;31m<img src=x onerror=\"window.pwned=1\">\u001b[0m built \u001b]0;title\u0007ok\r");
         browser.script(
-                "window.log.append({kind:'log', stream:'stderr', text: 'Error: Command \"npm run build\" exited with 1'});");
+                "window.log.append({kind:'log', stream:'stderr', "
+                        + "text: 'Error: Command \"npm run build\" exited with 1'});");
         List<WebElement> lines = browser
                 .await(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".log .line"), 2));
         assertThat(lines.get(0).findElement(By.className("text")).getText())
@@ -222,11 +225,13 @@ class DemoPageTest {
         browser.driver().executeAsyncScript(
                 """
                         const done = arguments[arguments.length - 1];
-                        Promise.all([import('/js/log-view.js'), import('/js/log-tools.js')]).then(([{ LogView }, { logTools }]) => {
+                        Promise.all([import('/js/log-view.js'), import('/js/log-tools.js')])
+                          .then(([{ LogView }, { logTools }]) => {
                           window.log = new LogView();
                           document.body.prepend(logTools(window.log, 'build.log'), window.log.root);
                           for (let i = 0; i < 3000; i++) {
-                            window.log.append({ kind: 'log', stream: 'stdout', text: 'step ' + i + (i % 1000 === 7 ? ' needle' : ''),
+                            const text = 'step ' + i + (i % 1000 === 7 ? ' needle' : '');
+                            window.log.append({ kind: 'log', stream: 'stdout', text,
                               at: new Date(Date.UTC(2026, 0, 1, 0, 0, 0, i)).toISOString() });
                           }
                           done();
@@ -269,7 +274,8 @@ class DemoPageTest {
 
     private long distanceFromBottom() {
         return (Long) browser.script(
-                "const l = document.querySelector('.log'); return Math.round(l.scrollHeight - l.scrollTop - l.clientHeight);");
+                "const l = document.querySelector('.log');"
+                        + " return Math.round(l.scrollHeight - l.scrollTop - l.clientHeight);");
     }
 
     /** Mounts the page's own LogView module on the page, as window.log. */

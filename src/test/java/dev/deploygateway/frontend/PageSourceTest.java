@@ -19,7 +19,8 @@ class PageSourceTest {
 
     private static final Path ROOT = Path.of("src/main/resources/META-INF/resources");
     private static final Pattern HTML_SINKS = Pattern.compile(
-            "innerHTML|outerHTML|insertAdjacentHTML|document\\.write|createContextualFragment|DOMParser|\\beval\\(|new Function\\(");
+            "innerHTML|outerHTML|insertAdjacentHTML|document\\.write|createContextualFragment|DOMParser"
+                    + "|\\beval\\(|new Function\\(");
     private static final Pattern REMOTE = Pattern
             .compile("(src|href)=\"(https?:)?//|import\\s[^;]*from\\s+'https?:|url\\((https?:)?//");
 

@@ -16,7 +16,9 @@ import java.util.zip.ZipOutputStream;
 
 import dev.deploygateway.identity.TestTokens;
 
-/** A bundled sample with extra files (the sandbox's scenario markers): deployed through the API, or zipped for upload. */
+/**
+ * A bundled sample with extra files (the sandbox's scenario markers): deployed through the API, or zipped for upload.
+ */
 final class ScenarioSample {
 
     private ScenarioSample() {

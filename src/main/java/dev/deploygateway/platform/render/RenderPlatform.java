@@ -38,8 +38,9 @@ import io.smallrye.mutiny.Uni;
  * Render behind the platform SPI. Render takes an API key only and builds only from git ({@code GIT_SOURCE}), so the
  * pipeline first pushes the project to the user's GitHub repository (the source room); {@code deploy} then creates
  * the service from that repository and branch (which starts its first build, with every env var and
- * {@code DATABASE_URL} in the creation request) or, for an existing service, deploys the pushed commit. A project is a service
- * ({@link RenderRef}); the workspace is the credential's team. Stateless: every call uses the credential it is given.
+ * {@code DATABASE_URL} in the creation request) or, for an existing service, deploys the pushed commit. A project is a
+ * service ({@link RenderRef}); the workspace is the credential's team. Stateless: every call uses the credential it
+ * is given.
  */
 @ApplicationScoped
 public class RenderPlatform implements DeploymentPlatform {

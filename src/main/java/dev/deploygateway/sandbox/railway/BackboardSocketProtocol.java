@@ -12,7 +12,8 @@ import io.vertx.core.http.HttpServerOptions;
 
 /**
  * Lets the HTTP server accept the {@code graphql-transport-ws} websocket subprotocol: a client that asks for it
- * (Railway's CLI does) rejects a handshake that does not echo it. Only with demo features on (the sandbox exists only then).
+ * (Railway's CLI does) rejects a handshake that does not echo it. Only with demo features on (the sandbox exists only
+ * then).
  */
 @ApplicationScoped
 class BackboardSocketProtocol implements HttpServerOptionsCustomizer {

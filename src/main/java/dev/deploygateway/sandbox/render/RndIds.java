@@ -2,7 +2,8 @@ package dev.deploygateway.sandbox.render;
 
 import java.security.SecureRandom;
 
-/** Render's ids: a type prefix and 20 lowercase letters and digits ({@code srv-…}, {@code dep-…}, {@code tea-…}). */
+/** Render's ids: a type prefix and 20 lowercase letters and digits ({@code srv-…}, {@code dep-…}, {@code tea-…}).
+ */
 final class RndIds {
 
     private static final SecureRandom RANDOM = new SecureRandom();

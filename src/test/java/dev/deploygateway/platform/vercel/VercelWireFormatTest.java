@@ -62,7 +62,8 @@ class VercelWireFormatTest {
     void eventLinesAreDecodedOnceSkippingKeepAlives() {
         var cursor = new VercelEventCursor(0);
         String first = "{\"id\":\"e1\",\"created\":100,\"type\":\"stdout\",\"text\":\"one\"}";
-        String second = "{\"type\":\"stderr\",\"created\":100,\"payload\":{\"id\":\"e2\",\"date\":100,\"text\":\"two\"}}";
+        String second = "{\"type\":\"stderr\",\"created\":100,"
+                + "\"payload\":{\"id\":\"e2\",\"date\":100,\"text\":\"two\"}}";
         String state = "{\"id\":\"e3\",\"created\":101,\"type\":\"deployment-state\",\"info\":{\"type\":\"build\","
                 + "\"name\":\"b\",\"readyState\":\"READY\"}}";
         assertThat(cursor.decode("{}")).isEmpty();
