@@ -3,10 +3,10 @@ package dev.deploygateway.platform.railway;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.deploygateway.config.RailwayConfig;
@@ -45,19 +45,17 @@ class RailwayDatabases {
                     "The gateway provisions only Postgres on Railway"));
         }
         RailwayProjectRef ref = RailwayProjectRef.of(project);
-        return graphql.query(credential, PlatformStep.CONFIGURE, "template",
+        return graphql.query(credential, PlatformStep.CONFIGURE, RailwayData.TEMPLATE,
                 graphql.variables().put("code", "postgres"))
                 .chain(data -> {
-                    JsonNode template = data.path("template");
+                    RailwayData.Template template = data.template();
                     ObjectNode input = graphql.variables().put("projectId", ref.projectId())
-                            .put("environmentId", ref.environmentId())
-                            .put("templateId", template.path("id").asText());
-                    input.set("serializedConfig", template.path("serializedConfig"));
-                    ObjectNode vars = graphql.variables();
-                    vars.set("input", input);
-                    return graphql.mutate(credential, PlatformStep.CONFIGURE, "templateDeployV2", vars);
+                            .put("environmentId", ref.environmentId()).put("templateId", template.id());
+                    input.set("serializedConfig", template.serializedConfig());
+                    return graphql.mutate(credential, PlatformStep.CONFIGURE, RailwayData.TEMPLATE_DEPLOY,
+                            graphql.input(input));
                 })
-                .chain(data -> await(credential, data.path("templateDeployV2").path("workflowId").asText(""),
+                .chain(data -> await(credential, Optional.ofNullable(data.templateDeployV2().workflowId()).orElse(""),
                         Instant.now().plus(config.workflowTimeout())))
                 .chain(() -> wire(credential, ref))
                 .map(v -> new DatabaseInfo(ref.projectId() + ":Postgres", "Postgres", "available",
@@ -68,17 +66,18 @@ class RailwayDatabases {
         if (workflowId.isBlank()) {
             return Uni.createFrom().voidItem(); // no workflow to wait for: the template deployed synchronously
         }
-        return graphql.query(credential, PlatformStep.CONFIGURE, "workflowStatus",
+        return graphql.query(credential, PlatformStep.CONFIGURE, RailwayData.WORKFLOW_STATUS,
                 graphql.variables().put("workflowId", workflowId)).chain(data -> {
-                    JsonNode status = data.path("workflowStatus");
-                    String value = status.path("status").asText("");
+                    RailwayData.WorkflowStatus status = data.workflowStatus();
+                    String value = Optional.ofNullable(status.status()).orElse("");
                     if ("Complete".equals(value)) {
                         return Uni.createFrom().voidItem();
                     }
                     if ("Error".equals(value) || "NotFound".equals(value)) {
                         return Uni.createFrom().failure(PlatformException.of(ErrorCode.PLATFORM_UNAVAILABLE,
                                 PlatformId.RAILWAY, PlatformStep.CONFIGURE, true,
-                                "Railway's Postgres template failed: " + status.path("error").asText(value)));
+                                "Railway's Postgres template failed: "
+                                        + Optional.ofNullable(status.error()).orElse(value)));
                     }
                     if (Instant.now().isAfter(deadline)) {
                         return Uni.createFrom().failure(PlatformException.of(ErrorCode.TIMED_OUT, PlatformId.RAILWAY,
@@ -95,9 +94,7 @@ class RailwayDatabases {
                 .put("environmentId", ref.environmentId()).put("serviceId", ref.serviceId())
                 .put("skipDeploys", true);
         input.putObject("variables").put("DATABASE_URL", REFERENCE);
-        ObjectNode vars = graphql.variables();
-        vars.set("input", input);
-        return graphql.mutate(credential, PlatformStep.CONFIGURE, "variableCollectionUpsert", vars)
+        return graphql.mutate(credential, PlatformStep.CONFIGURE, RailwayData.VARIABLES_UPSERT, graphql.input(input))
                 .replaceWithVoid();
     }
 }

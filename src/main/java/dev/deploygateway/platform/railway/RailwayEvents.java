@@ -13,8 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.deploygateway.config.RailwayConfig;
 import dev.deploygateway.error.ErrorCode;
 import dev.deploygateway.platform.PlatformCallPolicy;
@@ -203,12 +201,11 @@ class RailwayEvents {
             if (lastTimestamp != null) {
                 vars.put("startDate", lastTimestamp);
             }
-            graphql.query(credential, PlatformStep.WATCH, "buildLogs", vars).subscribe().with(data -> {
+            graphql.query(credential, PlatformStep.WATCH, RailwayData.BUILD_LOGS, vars).subscribe().with(data -> {
                 synchronized (this) {
                     var rest = new ArrayList<Line>();
-                    for (JsonNode l : data.path("buildLogs")) {
-                        rest.add(new Line(l.path("timestamp").asText(), l.path("message").asText(""),
-                                l.path("severity").textValue()));
+                    for (RailwayData.BuildLog l : data.buildLogs()) {
+                        rest.add(new Line(l.timestamp(), Optional.ofNullable(l.message()).orElse(""), l.severity()));
                     }
                     lines(rest);
                     end(raw, state);

@@ -12,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -46,13 +48,15 @@ class RailwayGraphql {
     }
 
     /** A query: retried on 5xx/network errors. */
-    Uni<JsonNode> query(PlatformCredential credential, PlatformStep step, String document, ObjectNode variables) {
-        return calls.idempotent(step, () -> post(credential, document, variables));
+    <T> Uni<T> query(PlatformCredential credential, PlatformStep step, RailwayData.Operation<T> operation,
+            ObjectNode variables) {
+        return calls.idempotent(step, () -> post(credential, operation, variables));
     }
 
     /** A mutation: never retried beyond a 429 (Railway did not act on it). */
-    Uni<JsonNode> mutate(PlatformCredential credential, PlatformStep step, String document, ObjectNode variables) {
-        return calls.once(step, () -> post(credential, document, variables));
+    <T> Uni<T> mutate(PlatformCredential credential, PlatformStep step, RailwayData.Operation<T> operation,
+            ObjectNode variables) {
+        return calls.once(step, () -> post(credential, operation, variables));
     }
 
     ObjectNode variables() {
@@ -81,9 +85,24 @@ class RailwayGraphql {
         });
     }
 
-    private Uni<JsonNode> post(PlatformCredential credential, String document, ObjectNode variables) {
-        var request = new RailwayWire.GraphqlRequest(document(document), variables);
-        return api.graphql(config.apiUrl().toString(), credential.bearer(), request).map(RailwayGraphql::data);
+    private <T> Uni<T> post(PlatformCredential credential, RailwayData.Operation<T> operation,
+            ObjectNode variables) {
+        var request = new RailwayWire.GraphqlRequest(document(operation.document()), variables);
+        return api.graphql(config.apiUrl().toString(), credential.bearer(), request)
+                .map(response -> bind(operation, data(response)));
+    }
+
+    /** The {@code data} as the operation's record; names only the member that failed, never a value. */
+    private <T> T bind(RailwayData.Operation<T> operation, JsonNode data) {
+        try {
+            return json.treeToValue(data, operation.data());
+        } catch (JsonProcessingException e) {
+            String member = e instanceof JsonMappingException mapping ? mapping.getPath().stream()
+                    .map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]" : r.getFieldName())
+                    .reduce((a, b) -> a + "." + b).orElse("data") : "data";
+            throw new RailwayApiException(200, "", "Railway's answer to " + operation.document()
+                    + " lacks or mistypes " + member, Optional.empty());
+        }
     }
 
     private static JsonNode data(RailwayWire.GraphqlResponse response) {
@@ -95,9 +114,5 @@ class RailwayGraphql {
             throw new RailwayApiException(200, "", "Railway answered without data", Optional.empty());
         }
         return response.data();
-    }
-
-    static Optional<String> text(JsonNode node) {
-        return Optional.ofNullable(node).filter(JsonNode::isTextual).map(JsonNode::asText).filter(s -> !s.isBlank());
     }
 }

@@ -2,13 +2,11 @@ package dev.deploygateway.platform.railway;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.deploygateway.config.RailwayConfig;
@@ -74,13 +72,12 @@ public class RailwayPlatform implements DeploymentPlatform {
 
     @Override
     public Uni<PlatformAccount> verify(PlatformCredential credential) {
-        return graphql.query(credential, PlatformStep.AUTH, "me", graphql.variables()).map(data -> {
-            JsonNode me = data.path("me");
-            var teams = new ArrayList<PlatformAccount.Team>();
-            me.path("workspaces").forEach(w -> teams.add(new PlatformAccount.Team(w.path("id").asText(),
-                    w.path("id").asText(), w.path("name").asText())));
-            return new PlatformAccount(me.path("id").asText(), me.path("name").asText(me.path("email").asText()),
-                    RailwayGraphql.text(me.path("email")), teams);
+        return graphql.query(credential, PlatformStep.AUTH, RailwayData.ME, graphql.variables()).map(data -> {
+            RailwayData.Me me = data.me();
+            var teams = me.workspaces().stream().map(w -> new PlatformAccount.Team(w.id(), w.id(), w.name())).toList();
+            Optional<String> email = Optional.ofNullable(me.email()).filter(e -> !e.isBlank());
+            return new PlatformAccount(me.id(), Optional.ofNullable(me.name()).or(() -> email).orElse(""), email,
+                    teams);
         });
     }
 
@@ -106,7 +103,7 @@ public class RailwayPlatform implements DeploymentPlatform {
         variables.forEach(v -> map.put(v.key(), v.value()));
         ObjectNode vars = graphql.variables();
         vars.set("input", input);
-        return graphql.mutate(credential, PlatformStep.CONFIGURE, "variableCollectionUpsert", vars)
+        return graphql.mutate(credential, PlatformStep.CONFIGURE, RailwayData.VARIABLES_UPSERT, vars)
                 .replaceWithVoid();
     }
 
@@ -118,8 +115,8 @@ public class RailwayPlatform implements DeploymentPlatform {
 
     @Override
     public Uni<PlatformDeployment> status(PlatformCredential credential, String deploymentId) {
-        return graphql.query(credential, PlatformStep.WATCH, "deployment", graphql.variables().put("id", deploymentId))
-                .map(data -> deployment(data.path("deployment")));
+        return graphql.query(credential, PlatformStep.WATCH, RailwayData.DEPLOYMENT,
+                graphql.variables().put("id", deploymentId)).map(data -> deployment(data.deployment()));
     }
 
     @Override
@@ -129,20 +126,20 @@ public class RailwayPlatform implements DeploymentPlatform {
 
     @Override
     public Uni<PlatformDeployment> cancel(PlatformCredential credential, String deploymentId) {
-        return graphql.mutate(credential, PlatformStep.MANAGE, "deploymentCancel",
+        return graphql.mutate(credential, PlatformStep.MANAGE, RailwayData.CANCEL,
                 graphql.variables().put("id", deploymentId)).chain(() -> status(credential, deploymentId));
     }
 
     @Override
     public Uni<PlatformDeployment> redeploy(PlatformCredential credential, PlatformProject project,
             String deploymentId, DeploySpec spec) {
-        return graphql.mutate(credential, PlatformStep.DEPLOY, "deploymentRedeploy",
-                graphql.variables().put("id", deploymentId)).map(data -> deployment(data.path("deploymentRedeploy")));
+        return graphql.mutate(credential, PlatformStep.DEPLOY, RailwayData.REDEPLOY,
+                graphql.variables().put("id", deploymentId)).map(data -> deployment(data.deploymentRedeploy()));
     }
 
     @Override
     public Uni<Void> rollback(PlatformCredential credential, PlatformProject project, String deploymentId) {
-        return graphql.mutate(credential, PlatformStep.MANAGE, "deploymentRollback",
+        return graphql.mutate(credential, PlatformStep.MANAGE, RailwayData.ROLLBACK,
                 graphql.variables().put("id", deploymentId)).replaceWithVoid();
     }
 
@@ -152,10 +149,10 @@ public class RailwayPlatform implements DeploymentPlatform {
         return databases.provision(credential, project, kind);
     }
 
-    private PlatformDeployment deployment(JsonNode json) {
-        String raw = json.path("status").asText("");
+    private PlatformDeployment deployment(RailwayData.Deployment found) {
+        String raw = found.status() == null ? "" : found.status();
         PlatformState state = RailwayStates.map(raw).orElse(PlatformState.PENDING);
-        Optional<URI> url = RailwayGraphql.text(json.path("staticUrl")).map(uploader::site);
+        Optional<URI> url = present(found.staticUrl()).map(uploader::site);
         Optional<String> errorCode = switch (raw) {
             case "FAILED" -> Optional.of("BUILD_FAILED");
             case "CRASHED" -> Optional.of("CRASHED");
@@ -163,10 +160,13 @@ public class RailwayPlatform implements DeploymentPlatform {
         };
         Optional<String> errorMessage = errorCode.map(c -> "CRASHED".equals(c)
                 ? "The deployment crashed after it started" : "The build or deploy failed; see the build log");
-        Instant createdAt = RailwayGraphql.text(json.path("createdAt")).map(Instant::parse).orElse(Instant.EPOCH);
-        String projectId = json.path("projectId").asText("") + ":" + json.path("environmentId").asText("") + ":"
-                + json.path("serviceId").asText("");
-        return new PlatformDeployment(json.path("id").asText(), projectId, state, raw, url, errorCode, errorMessage,
-                createdAt);
+        Instant createdAt = present(found.createdAt()).map(Instant::parse).orElse(Instant.EPOCH);
+        String projectId = present(found.projectId()).orElse("") + ":" + present(found.environmentId()).orElse("")
+                + ":" + present(found.serviceId()).orElse("");
+        return new PlatformDeployment(found.id(), projectId, state, raw, url, errorCode, errorMessage, createdAt);
+    }
+
+    private static Optional<String> present(String text) {
+        return Optional.ofNullable(text).filter(s -> !s.isBlank());
     }
 }

@@ -7,7 +7,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.deploygateway.error.ErrorCode;
@@ -38,34 +37,27 @@ class RailwayProjects {
         if (credential.teamId().isPresent()) {
             return Uni.createFrom().item(credential.teamId().get());
         }
-        return graphql.query(credential, step, "me", graphql.variables()).map(data -> {
-            JsonNode workspaces = data.path("me").path("workspaces");
-            if (!workspaces.isArray() || workspaces.isEmpty()) {
-                throw PlatformException.of(ErrorCode.VALIDATION_FAILED, PlatformId.RAILWAY, step, false,
-                        "The Railway account has no workspace to deploy into");
-            }
-            return workspaces.get(0).path("id").asText();
-        });
+        return graphql.query(credential, step, RailwayData.ME, graphql.variables()).map(data -> data.me()
+                .workspaces().stream().findFirst().map(RailwayData.Named::id).orElseThrow(() -> PlatformException
+                        .of(ErrorCode.VALIDATION_FAILED, PlatformId.RAILWAY, step, false,
+                                "The Railway account has no workspace to deploy into")));
     }
 
     /** The caller's project with exactly this name (the oldest one when several share it). */
     Uni<Optional<String>> find(PlatformCredential credential, String workspaceId, String name, PlatformStep step) {
-        return page(credential, workspaceId, null, step, new ArrayList<>()).map(ids -> ids.stream()
-                .filter(p -> p[1].equals(name)).map(p -> p[0]).findFirst());
+        return page(credential, workspaceId, null, step, new ArrayList<>()).map(projects -> projects.stream()
+                .filter(p -> name.equals(p.name())).map(RailwayData.Named::id).findFirst());
     }
 
-    private Uni<List<String[]>> page(PlatformCredential credential, String workspaceId, String after,
-            PlatformStep step, List<String[]> acc) {
+    private Uni<List<RailwayData.Named>> page(PlatformCredential credential, String workspaceId, String after,
+            PlatformStep step, List<RailwayData.Named> acc) {
         ObjectNode vars = graphql.variables().put("workspaceId", workspaceId);
         if (after != null) {
             vars.put("after", after);
         }
-        return graphql.query(credential, step, "projects", vars).chain(data -> {
-            JsonNode projects = data.path("projects");
-            projects.path("edges").forEach(e -> acc.add(new String[] { e.path("node").path("id").asText(),
-                    e.path("node").path("name").asText() }));
-            Optional<String> next = projects.path("pageInfo").path("hasNextPage").asBoolean(false)
-                    ? RailwayGraphql.text(projects.path("pageInfo").path("endCursor")) : Optional.empty();
+        return graphql.query(credential, step, RailwayData.PROJECTS, vars).chain(data -> {
+            data.projects().edges().forEach(e -> acc.add(e.node()));
+            Optional<String> next = data.projects().next();
             return next.isPresent() && acc.size() < 10_000 ? page(credential, workspaceId, next.get(), step, acc)
                     : Uni.createFrom().item(acc);
         });
@@ -81,29 +73,29 @@ class RailwayProjects {
     private Uni<PlatformProject> create(PlatformCredential credential, String workspaceId, String name) {
         ObjectNode input = graphql.variables().put("name", name).put("workspaceId", workspaceId)
                 .put("defaultEnvironmentName", ENVIRONMENT).put("description", "Deployed by Deploy Gateway");
-        return graphql.mutate(credential, PlatformStep.CREATE, "projectCreate", wrap(input)).chain(data -> {
-            JsonNode project = data.path("projectCreate");
-            String projectId = project.path("id").asText();
-            String environmentId = environment(project);
-            return createService(credential, projectId, environmentId, name)
-                    .map(serviceId -> new PlatformProject(new RailwayProjectRef(projectId, environmentId, serviceId)
-                            .encode(), name, true));
-        });
+        return graphql.mutate(credential, PlatformStep.CREATE, RailwayData.PROJECT_CREATE, graphql.input(input))
+                .chain(data -> {
+                    RailwayData.Project project = data.projectCreate();
+                    String projectId = project.id();
+                    String environmentId = environment(project);
+                    return createService(credential, projectId, environmentId, name)
+                            .map(serviceId -> new PlatformProject(
+                                    new RailwayProjectRef(projectId, environmentId, serviceId)
+                                            .encode(),
+                                    name, true));
+                });
     }
 
     /** An existing project: its production environment and the service named like it (created if missing). */
     private Uni<PlatformProject> reuse(PlatformCredential credential, String projectId, String name) {
-        return graphql.query(credential, PlatformStep.CREATE, "project", graphql.variables().put("id", projectId))
-                .chain(data -> {
-                    JsonNode project = data.path("project");
+        return graphql.query(credential, PlatformStep.CREATE, RailwayData.PROJECT,
+                graphql.variables().put("id", projectId)).chain(data -> {
+                    RailwayData.Project project = data.project();
                     String environmentId = environment(project);
                     String serviceName = serviceName(name);
-                    Optional<String> service = Optional.empty();
-                    for (JsonNode edge : project.path("services").path("edges")) {
-                        if (edge.path("node").path("name").asText().equals(serviceName)) {
-                            service = Optional.of(edge.path("node").path("id").asText());
-                        }
-                    }
+                    Optional<String> service = project.serviceList().stream()
+                            .filter(s -> serviceName.equals(s.name())).reduce((first, last) -> last)
+                            .map(RailwayData.Named::id);
                     Uni<String> serviceId = service.map(id -> Uni.createFrom().item(id))
                             .orElseGet(() -> createService(credential, projectId, environmentId, name));
                     return serviceId.map(id -> new PlatformProject(
@@ -115,23 +107,23 @@ class RailwayProjects {
             String name) {
         ObjectNode input = graphql.variables().put("projectId", projectId).put("environmentId", environmentId)
                 .put("name", serviceName(name));
-        return graphql.mutate(credential, PlatformStep.CREATE, "serviceCreate", wrap(input))
-                .map(data -> data.path("serviceCreate").path("id").asText());
+        return graphql.mutate(credential, PlatformStep.CREATE, RailwayData.SERVICE_CREATE, graphql.input(input))
+                .map(data -> data.serviceCreate().id());
     }
 
     /** The service's public domain: the existing one, else a new {@code *.up.railway.app} one. */
     Uni<String> domain(PlatformCredential credential, RailwayProjectRef ref) {
         ObjectNode vars = graphql.variables().put("projectId", ref.projectId())
                 .put("environmentId", ref.environmentId()).put("serviceId", ref.serviceId());
-        return graphql.query(credential, PlatformStep.DEPLOY, "domains", vars).chain(data -> {
-            JsonNode domains = data.path("domains").path("serviceDomains");
-            if (domains.isArray() && !domains.isEmpty()) {
-                return Uni.createFrom().item(domains.get(0).path("domain").asText());
+        return graphql.query(credential, PlatformStep.DEPLOY, RailwayData.DOMAINS, vars).chain(data -> {
+            List<RailwayData.Domain> domains = data.domains().serviceDomains();
+            if (!domains.isEmpty()) {
+                return Uni.createFrom().item(domains.get(0).domain());
             }
             ObjectNode input = graphql.variables().put("environmentId", ref.environmentId())
                     .put("serviceId", ref.serviceId());
-            return graphql.mutate(credential, PlatformStep.DEPLOY, "serviceDomainCreate", wrap(input))
-                    .map(created -> created.path("serviceDomainCreate").path("domain").asText());
+            return graphql.mutate(credential, PlatformStep.DEPLOY, RailwayData.DOMAIN_CREATE, graphql.input(input))
+                    .map(created -> created.serviceDomainCreate().domain());
         });
     }
 
@@ -142,21 +134,12 @@ class RailwayProjects {
         return cleaned.length() > 32 ? cleaned.substring(0, 32).replaceAll("-+$", "") : cleaned;
     }
 
-    private ObjectNode wrap(ObjectNode input) {
-        ObjectNode vars = graphql.variables();
-        vars.set("input", input);
-        return vars;
-    }
-
-    private static String environment(JsonNode project) {
-        JsonNode edges = project.path("environments").path("edges");
-        for (JsonNode edge : edges) {
-            if (ENVIRONMENT.equals(edge.path("node").path("name").asText())) {
-                return edge.path("node").path("id").asText();
-            }
-        }
-        if (edges.isArray() && !edges.isEmpty()) {
-            return edges.get(0).path("node").path("id").asText();
+    private static String environment(RailwayData.Project project) {
+        List<RailwayData.Named> environments = project.environmentList();
+        Optional<RailwayData.Named> named = environments.stream().filter(e -> ENVIRONMENT.equals(e.name()))
+                .findFirst().or(() -> environments.stream().findFirst());
+        if (named.isPresent()) {
+            return named.get().id();
         }
         throw PlatformException.of(ErrorCode.PLATFORM_UNAVAILABLE, PlatformId.RAILWAY, PlatformStep.CREATE, true,
                 "Railway returned a project without environments");

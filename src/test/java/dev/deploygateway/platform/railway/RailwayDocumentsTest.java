@@ -26,7 +26,7 @@ class RailwayDocumentsTest {
     @Test
     void everyDocumentTheClientSendsValidatesAgainstTheSchema() throws Exception {
         List<Path> documents = documents();
-        assertThat(documents).hasSizeGreaterThanOrEqualTo(19);
+        assertThat(documents).hasSizeGreaterThanOrEqualTo(18);
         for (Path document : documents) {
             assertThat(RailwaySchema.validate(Files.readString(document, StandardCharsets.UTF_8)))
                     .as(document.getFileName().toString()).isEmpty();
