@@ -154,11 +154,6 @@ public final class MemoryKeyspace {
         return removed;
     }
 
-    /** Number of keys held, including expired ones not yet swept. */
-    public int size() {
-        return slots.size();
-    }
-
     /** A hash value; a named type so a WRONGTYPE check can tell it from other maps. */
     static final class MemoryHash extends LinkedHashMap<String, String> {
         private static final long serialVersionUID = 1L;

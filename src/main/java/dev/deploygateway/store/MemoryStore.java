@@ -34,11 +34,6 @@ public final class MemoryStore implements SharedStore {
         return locked(keyspace::sweep);
     }
 
-    /** Keys held, including expired ones not yet swept (for tests of the sweep). */
-    int rawSize() {
-        return locked(keyspace::size);
-    }
-
     @Override
     public Uni<Void> ping() {
         return Uni.createFrom().voidItem();

@@ -1,12 +1,10 @@
 package dev.deploygateway.platform.railway;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,16 +53,8 @@ class RailwayOAuth implements PlatformOAuth {
 
     @Override
     public URI authorizationUrl(OAuthAuthorization request) {
-        var params = new LinkedHashMap<String, String>();
-        params.put("response_type", "code");
-        params.put("client_id", client.clientId());
-        params.put("redirect_uri", request.redirectUri().toString());
-        params.put("scope", String.join(" ", request.scopes().isEmpty() ? config.scopes() : request.scopes()));
-        params.put("state", request.state());
-        params.put("code_challenge", request.codeChallenge());
-        params.put("code_challenge_method", "S256");
-        params.put("prompt", "consent");
-        return URI.create(base() + "/oauth/auth?" + form(params));
+        return request.authorizeUrl(base() + "/oauth/auth", client.clientId(), Map.of("response_type", "code",
+                "scope", request.scope(config.scopes()), "prompt", "consent"));
     }
 
     @Override
@@ -105,7 +95,9 @@ class RailwayOAuth implements PlatformOAuth {
 
     private String basicAuth() {
         return client.clientSecret().map(secret -> "Basic " + Base64.getEncoder().encodeToString(
-                (enc(client.clientId()) + ":" + enc(secret)).getBytes(StandardCharsets.UTF_8))).orElse(null);
+                (OAuthAuthorization.encode(client.clientId()) + ":" + OAuthAuthorization.encode(secret))
+                        .getBytes(StandardCharsets.UTF_8)))
+                .orElse(null);
     }
 
     private String base() {
@@ -120,14 +112,4 @@ class RailwayOAuth implements PlatformOAuth {
                 scopes, Optional.empty());
     }
 
-    private static String form(Map<String, String> params) {
-        var out = new StringBuilder();
-        params.forEach((k, v) -> out.append(out.isEmpty() ? "" : "&").append(k).append('=').append(enc(v)));
-        return out.toString();
-    }
-
-    /** Form encoding; {@code %20} rather than {@code +} so the same string also serves as a URL query. */
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
 }

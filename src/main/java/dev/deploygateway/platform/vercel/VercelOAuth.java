@@ -1,11 +1,9 @@
 package dev.deploygateway.platform.vercel;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,19 +59,8 @@ class VercelOAuth implements PlatformOAuth {
 
     @Override
     public URI authorizationUrl(OAuthAuthorization request) {
-        var params = new LinkedHashMap<String, String>();
-        params.put("client_id", client.clientId());
-        params.put("redirect_uri", request.redirectUri().toString());
-        params.put("response_type", "code");
-        params.put("scope", String.join(" ", request.scopes().isEmpty() ? config.scopes() : request.scopes()));
-        params.put("state", request.state());
-        params.put("code_challenge", request.codeChallenge());
-        params.put("code_challenge_method", "S256");
-        var query = new StringBuilder();
-        params.forEach((k, v) -> query.append(query.isEmpty() ? "" : "&").append(k).append('=')
-                .append(URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20")));
-        String base = config.authorizeUrl().toString();
-        return URI.create(base + (base.contains("?") ? "&" : "?") + query);
+        return request.authorizeUrl(config.authorizeUrl().toString(), client.clientId(),
+                Map.of("response_type", "code", "scope", request.scope(config.scopes())));
     }
 
     @Override

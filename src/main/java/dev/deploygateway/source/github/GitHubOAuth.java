@@ -1,14 +1,12 @@
 package dev.deploygateway.source.github;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedHashMap;
@@ -57,15 +55,7 @@ class GitHubOAuth implements PlatformOAuth {
 
     @Override
     public URI authorizationUrl(OAuthAuthorization request) {
-        var params = new LinkedHashMap<String, String>();
-        params.put("client_id", client.clientId());
-        params.put("redirect_uri", request.redirectUri().toString());
-        params.put("state", request.state());
-        params.put("code_challenge", request.codeChallenge());
-        params.put("code_challenge_method", "S256");
-        String query = params.entrySet().stream().map(e -> e.getKey() + "=" + encode(e.getValue()))
-                .collect(Collectors.joining("&"));
-        return URI.create(web() + "/login/oauth/authorize?" + query);
+        return request.authorizeUrl(web() + "/login/oauth/authorize", client.clientId(), Map.of());
     }
 
     @Override
@@ -125,9 +115,5 @@ class GitHubOAuth implements PlatformOAuth {
         Optional<Instant> expiresAt = Optional.ofNullable(response.expiresIn()).map(Instant.now()::plusSeconds);
         return new PlatformTokens(response.accessToken(), Optional.ofNullable(response.refreshToken()), expiresAt,
                 List.of(), Optional.empty());
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }
