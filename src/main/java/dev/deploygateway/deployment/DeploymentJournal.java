@@ -68,8 +68,10 @@ final class DeploymentJournal {
         return append(codec.fields(new RecordChange.LogWritten(cursor)), payload);
     }
 
-    Uni<Void> progress(int filesDone, int filesTotal, long bytesDone, long bytesTotal) {
-        return append(NO_FIELDS, new EventPayload.Progress("upload", filesDone, filesTotal, bytesDone, bytesTotal));
+    /** How far the step sending the source ({@code UPLOAD}, or {@code PUSH} to a source host) has come. */
+    Uni<Void> progress(PlatformStep step, int filesDone, int filesTotal, long bytesDone, long bytesTotal) {
+        return append(NO_FIELDS, new EventPayload.Progress(DeploymentError.step(step), filesDone, filesTotal,
+                bytesDone, bytesTotal));
     }
 
     Uni<Void> warning(String message) {

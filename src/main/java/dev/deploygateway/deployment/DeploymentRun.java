@@ -129,7 +129,9 @@ final class DeploymentRun {
                         + target.owner().map(o -> o + "/").orElse("") + target.name()))
                 .call(this::beforeCreatingOnPlatform)
                 .chain(hostCredential -> host.push(hostCredential, target, source.bundle(), "Deploy "
-                        + record.settings().projectName() + " (" + record.id() + ")", journal::progress))
+                        + record.settings().projectName() + " (" + record.id() + ")",
+                        (sent, needed, bytesSent, bytesNeeded) -> journal.progress(PlatformStep.PUSH, sent, needed,
+                                bytesSent, bytesNeeded)))
                 .chain(pushed -> {
                     deploySpec.set(deploySpec.get().withGit(record.settings().gitSource(pushed, env)));
                     String commit = pushed.commitSha().substring(0, Math.min(7, pushed.commitSha().length()));
@@ -191,7 +193,7 @@ final class DeploymentRun {
                         deploySpec.get(), (sent, needed, bytesSent, bytesNeeded) -> {
                             // One progress event per file is plenty; platforms may report per chunk.
                             if (lastFiles.getAndSet(sent) != sent || sent == needed) {
-                                journal.progress(sent, needed, bytesSent, bytesNeeded);
+                                journal.progress(PlatformStep.UPLOAD, sent, needed, bytesSent, bytesNeeded);
                             }
                         }));
     }
