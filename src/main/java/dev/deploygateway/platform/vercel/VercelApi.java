@@ -2,6 +2,7 @@ package dev.deploygateway.platform.vercel;
 
 import java.util.List;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -24,7 +25,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Vercel's REST API as used by the gateway. Every method takes the caller's {@code Authorization} value, so the
- * one injected client never holds a token. {@code teamId} is omitted from the URL when null.
+ * one injected client never holds a token; team-scoped calls take it with the team as one {@link VercelCaller}.
  */
 @RegisterRestClient(configKey = "vercel")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,81 +43,77 @@ interface VercelApi {
 
     @GET
     @Path("/v9/projects/{idOrName}")
-    Uni<VercelWire.Project> project(@HeaderParam(AUTH) String auth, @PathParam("idOrName") String idOrName,
-            @QueryParam("teamId") String teamId);
+    Uni<VercelWire.Project> project(@BeanParam VercelCaller caller, @PathParam("idOrName") String idOrName);
 
     @POST
     @Path("/v11/projects")
     @Consumes(MediaType.APPLICATION_JSON)
-    Uni<VercelWire.Project> createProject(@HeaderParam(AUTH) String auth, @QueryParam("teamId") String teamId,
+    Uni<VercelWire.Project> createProject(@BeanParam VercelCaller caller,
             VercelWire.ProjectCreate body);
 
     @POST
     @Path("/v10/projects/{idOrName}/env")
     @Consumes(MediaType.APPLICATION_JSON)
-    Uni<VercelWire.EnvUpsertResponse> upsertEnv(@HeaderParam(AUTH) String auth, @PathParam("idOrName") String idOrName,
-            @QueryParam("upsert") String upsert, @QueryParam("teamId") String teamId, List<VercelWire.EnvVar> body);
+    Uni<VercelWire.EnvUpsertResponse> upsertEnv(@BeanParam VercelCaller caller, @PathParam("idOrName") String idOrName,
+            @QueryParam("upsert") String upsert, List<VercelWire.EnvVar> body);
 
     @POST
     @Path("/v2/files")
     @Consumes(MediaType.APPLICATION_OCTET_STREAM)
-    Uni<Response> uploadFile(@HeaderParam(AUTH) String auth, @HeaderParam("x-vercel-digest") String sha1,
-            @QueryParam("teamId") String teamId, byte[] content);
+    Uni<Response> uploadFile(@BeanParam VercelCaller caller, @HeaderParam("x-vercel-digest") String sha1,
+            byte[] content);
 
     @POST
     @Path("/v13/deployments")
     @Consumes(MediaType.APPLICATION_JSON)
-    Uni<VercelWire.Deployment> createDeployment(@HeaderParam(AUTH) String auth, @QueryParam("teamId") String teamId,
+    Uni<VercelWire.Deployment> createDeployment(@BeanParam VercelCaller caller,
             @QueryParam("skipAutoDetectionConfirmation") String skipAutoDetection, VercelWire.DeploymentCreate body);
 
     @GET
     @Path("/v13/deployments/{idOrUrl}")
-    Uni<VercelWire.Deployment> deployment(@HeaderParam(AUTH) String auth, @PathParam("idOrUrl") String idOrUrl,
-            @QueryParam("teamId") String teamId);
+    Uni<VercelWire.Deployment> deployment(@BeanParam VercelCaller caller, @PathParam("idOrUrl") String idOrUrl);
 
     /** The live feed: {@code application/stream+json}, one JSON object per line (keep-alives are {@code {}}). */
     @GET
     @Path("/v3/deployments/{idOrUrl}/events")
     @Produces("application/stream+json")
-    Multi<String> followEvents(@HeaderParam(AUTH) String auth, @PathParam("idOrUrl") String idOrUrl,
-            @QueryParam("teamId") String teamId, @QueryParam("follow") int follow, @QueryParam("since") Long since);
+    Multi<String> followEvents(@BeanParam VercelCaller caller, @PathParam("idOrUrl") String idOrUrl,
+            @QueryParam("follow") int follow, @QueryParam("since") Long since);
 
     @PATCH
     @Path("/v12/deployments/{id}/cancel")
-    Uni<VercelWire.Deployment> cancel(@HeaderParam(AUTH) String auth, @PathParam("id") String id,
-            @QueryParam("teamId") String teamId);
+    Uni<VercelWire.Deployment> cancel(@BeanParam VercelCaller caller, @PathParam("id") String id);
 
     @POST
     @Path("/v1/projects/{projectId}/rollback/{deploymentId}")
-    Uni<Response> rollback(@HeaderParam(AUTH) String auth, @PathParam("projectId") String projectId,
-            @PathParam("deploymentId") String deploymentId, @QueryParam("teamId") String teamId);
+    Uni<Response> rollback(@BeanParam VercelCaller caller, @PathParam("projectId") String projectId,
+            @PathParam("deploymentId") String deploymentId);
 
     @POST
     @Path("/v10/projects/{projectId}/promote/{deploymentId}")
-    Uni<Response> promote(@HeaderParam(AUTH) String auth, @PathParam("projectId") String projectId,
-            @PathParam("deploymentId") String deploymentId, @QueryParam("teamId") String teamId);
+    Uni<Response> promote(@BeanParam VercelCaller caller, @PathParam("projectId") String projectId,
+            @PathParam("deploymentId") String deploymentId);
 
     @GET
     @Path("/v1/integrations/configurations")
-    Uni<List<VercelWire.Configuration>> configurations(@HeaderParam(AUTH) String auth, @QueryParam("view") String view,
-            @QueryParam("installationType") String installationType, @QueryParam("teamId") String teamId);
+    Uni<List<VercelWire.Configuration>> configurations(@BeanParam VercelCaller caller, @QueryParam("view") String view,
+            @QueryParam("installationType") String installationType);
 
     @GET
     @Path("/v1/integrations/configuration/{id}/products")
-    Uni<VercelWire.ProductsResponse> products(@HeaderParam(AUTH) String auth, @PathParam("id") String configurationId,
-            @QueryParam("teamId") String teamId);
+    Uni<VercelWire.ProductsResponse> products(@BeanParam VercelCaller caller, @PathParam("id") String configurationId);
 
     @POST
     @Path("/v1/storage/stores/integration/direct")
     @Consumes(MediaType.APPLICATION_JSON)
-    Uni<VercelWire.StoreResponse> createStore(@HeaderParam(AUTH) String auth, @QueryParam("teamId") String teamId,
+    Uni<VercelWire.StoreResponse> createStore(@BeanParam VercelCaller caller,
             VercelWire.StoreCreate body);
 
     @POST
     @Path("/v1/integrations/installations/{configurationId}/resources/{resourceId}/connections")
     @Consumes(MediaType.APPLICATION_JSON)
-    Uni<Response> connectStore(@HeaderParam(AUTH) String auth, @PathParam("configurationId") String configurationId,
-            @PathParam("resourceId") String resourceId, @QueryParam("teamId") String teamId,
+    Uni<Response> connectStore(@BeanParam VercelCaller caller, @PathParam("configurationId") String configurationId,
+            @PathParam("resourceId") String resourceId,
             VercelWire.StoreConnect body);
 
     // The token endpoint (/login/oauth/token) is called through the named quarkus-oidc-client "vercel".

@@ -47,27 +47,26 @@ class VercelDatabases {
     }
 
     Uni<DatabaseInfo> provision(PlatformCredential credential, PlatformProject project, DatabaseInfo.Kind kind) {
-        String team = credential.teamId().orElse(null);
-        String auth = credential.bearer();
-        return calls.idempotent(PlatformStep.CONFIGURE, () -> api.configurations(auth, "account", "marketplace", team))
-                .chain(configs -> findProduct(auth, team,
+        VercelCaller caller = VercelCaller.of(credential);
+        return calls.idempotent(PlatformStep.CONFIGURE, () -> api.configurations(caller, "account", "marketplace"))
+                .chain(configs -> findProduct(caller,
                         configs.stream().map(VercelWire.Configuration::id).filter(Objects::nonNull).toList(), kind, 0))
                 .chain(product -> {
                     var body = new VercelWire.StoreCreate(storeName(project, kind), product.configurationId(),
                             product.productId());
-                    return calls.once(PlatformStep.CONFIGURE, () -> api.createStore(auth, team, body))
+                    return calls.once(PlatformStep.CONFIGURE, () -> api.createStore(caller, body))
                             .chain(created -> {
                                 VercelWire.Store store = created.store();
                                 var connect = new VercelWire.StoreConnect(project.id());
                                 // Connecting the same store to the same project twice is harmless: retry it.
-                                return calls.idempotent(PlatformStep.CONFIGURE, () -> api.connectStore(auth,
-                                        product.configurationId(), store.id(), team, connect))
+                                return calls.idempotent(PlatformStep.CONFIGURE, () -> api.connectStore(caller,
+                                        product.configurationId(), store.id(), connect))
                                         .map(ok -> info(store));
                             });
                 });
     }
 
-    private Uni<Product> findProduct(String auth, String team, List<String> configurations, DatabaseInfo.Kind kind,
+    private Uni<Product> findProduct(VercelCaller caller, List<String> configurations, DatabaseInfo.Kind kind,
             int index) {
         if (index >= configurations.size()) {
             return Uni.createFrom().failure(PlatformException.of(ErrorCode.UNSUPPORTED_BY_PLATFORM, PlatformId.VERCEL,
@@ -76,10 +75,10 @@ class VercelDatabases {
                             + "Vercel dashboard first"));
         }
         String configuration = configurations.get(index);
-        return calls.idempotent(PlatformStep.CONFIGURE, () -> api.products(auth, configuration, team))
+        return calls.idempotent(PlatformStep.CONFIGURE, () -> api.products(caller, configuration))
                 .chain(answer -> match(answer.products(), kind)
                         .map(id -> Uni.createFrom().item(new Product(configuration, id)))
-                        .orElseGet(() -> findProduct(auth, team, configurations, kind, index + 1)));
+                        .orElseGet(() -> findProduct(caller, configurations, kind, index + 1)));
     }
 
     private static Optional<String> match(List<VercelWire.Product> products, DatabaseInfo.Kind kind) {

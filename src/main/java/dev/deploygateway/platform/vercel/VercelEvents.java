@@ -52,8 +52,8 @@ class VercelEvents {
     private Multi<PlatformEvent> connect(PlatformCredential credential, String deploymentId, VercelEventCursor cursor,
             int fruitless) {
         long acceptedBefore = cursor.accepted();
-        Multi<PlatformEvent> live = api.followEvents(credential.bearer(), deploymentId,
-                credential.teamId().orElse(null), 1, cursor.since() > 0 ? cursor.since() : null)
+        Multi<PlatformEvent> live = api
+                .followEvents(VercelCaller.of(credential), deploymentId, 1, cursor.since() > 0 ? cursor.since() : null)
                 .onItem().transformToIterable(cursor::decode)
                 .onItem().transformToMultiAndConcatenate(event -> event instanceof PlatformEvent.StateChange change
                         && change.state() == PlatformState.READY ? confirmReady(credential, deploymentId, cursor)
@@ -62,7 +62,7 @@ class VercelEvents {
                 .onFailure(f -> !(f instanceof PlatformException)).recoverWithCompletion();
         Multi<PlatformEvent> after = Multi.createFrom().deferred(() -> Multi.createFrom()
                 .uni(calls.idempotent(PlatformStep.WATCH,
-                        () -> api.deployment(credential.bearer(), deploymentId, credential.teamId().orElse(null))))
+                        () -> api.deployment(VercelCaller.of(credential), deploymentId)))
                 .onItem().transformToMultiAndConcatenate(deployment -> {
                     String raw = deployment.state();
                     Optional<PlatformState> state = VercelStates.of(deployment);
@@ -102,7 +102,7 @@ class VercelEvents {
     private Multi<PlatformEvent> confirmReady(PlatformCredential credential, String deploymentId,
             VercelEventCursor cursor) {
         return Multi.createFrom().uni(calls.idempotent(PlatformStep.WATCH,
-                () -> api.deployment(credential.bearer(), deploymentId, credential.teamId().orElse(null))))
+                () -> api.deployment(VercelCaller.of(credential), deploymentId)))
                 .onItem().transformToMultiAndConcatenate(deployment -> {
                     String raw = deployment.state();
                     PlatformState state = VercelStates.of(deployment).orElse(PlatformState.DEPLOYING);

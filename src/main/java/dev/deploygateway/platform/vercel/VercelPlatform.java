@@ -79,11 +79,10 @@ public class VercelPlatform implements DeploymentPlatform {
 
     @Override
     public Uni<PlatformProject> findOrCreateProject(PlatformCredential credential, ProjectSpec spec) {
-        String team = credential.teamId().orElse(null);
         return findProject(credential, spec.name(), PlatformStep.CREATE).chain(found -> found
                 .map(p -> Uni.createFrom().item(p))
                 .orElseGet(() -> calls.once(PlatformStep.CREATE,
-                        () -> api.createProject(credential.bearer(), team, projectBody(spec)))
+                        () -> api.createProject(VercelCaller.of(credential), projectBody(spec)))
                         .map(created -> new PlatformProject(created.id(), created.name(), true))
                         // Lost a race with a concurrent create of the same name: reuse the winner's project.
                         .onFailure(e -> e instanceof PlatformException p && p.code() == ErrorCode.PROJECT_NAME_TAKEN)
@@ -96,8 +95,10 @@ public class VercelPlatform implements DeploymentPlatform {
         List<VercelWire.EnvVar> body = variables.stream().map(v -> new VercelWire.EnvVar(v.key(), v.value(),
                 v.sensitive() ? "encrypted" : "plain", ALL_TARGETS)).toList();
         // Upsert by key is idempotent, so it may be retried.
-        return calls.idempotent(PlatformStep.CONFIGURE, () -> api.upsertEnv(credential.bearer(), project.id(), "true",
-                credential.teamId().orElse(null), body)).map(answer -> {
+        return calls.idempotent(PlatformStep.CONFIGURE,
+                () -> api.upsertEnv(VercelCaller.of(credential), project.id(), "true",
+                        body))
+                .map(answer -> {
                     List<VercelWire.EnvFailure> failed = answer.failed();
                     if (!failed.isEmpty()) {
                         VercelWire.Error error = failed.get(0).error();
@@ -118,8 +119,8 @@ public class VercelPlatform implements DeploymentPlatform {
 
     @Override
     public Uni<PlatformDeployment> status(PlatformCredential credential, String deploymentId) {
-        return calls.idempotent(PlatformStep.WATCH, () -> api.deployment(credential.bearer(), deploymentId,
-                credential.teamId().orElse(null))).map(this::deployment);
+        return calls.idempotent(PlatformStep.WATCH, () -> api.deployment(VercelCaller.of(credential), deploymentId))
+                .map(this::deployment);
     }
 
     @Override
@@ -129,8 +130,8 @@ public class VercelPlatform implements DeploymentPlatform {
 
     @Override
     public Uni<PlatformDeployment> cancel(PlatformCredential credential, String deploymentId) {
-        return calls.once(PlatformStep.MANAGE, () -> api.cancel(credential.bearer(), deploymentId,
-                credential.teamId().orElse(null))).map(this::deployment);
+        return calls.once(PlatformStep.MANAGE, () -> api.cancel(VercelCaller.of(credential), deploymentId))
+                .map(this::deployment);
     }
 
     @Override
@@ -138,27 +139,29 @@ public class VercelPlatform implements DeploymentPlatform {
             String deploymentId, DeploySpec spec) {
         var body = new VercelWire.DeploymentCreate(project.name(), project.id(), null, deploymentId,
                 spec.production() ? "production" : null, null);
-        return calls.once(PlatformStep.DEPLOY, () -> api.createDeployment(credential.bearer(),
-                credential.teamId().orElse(null), "1", body)).map(this::deployment);
+        return calls.once(PlatformStep.DEPLOY, () -> api.createDeployment(VercelCaller.of(credential), "1",
+                body)).map(this::deployment);
     }
 
     @Override
     public Uni<Void> rollback(PlatformCredential credential, PlatformProject project, String deploymentId) {
-        return calls.once(PlatformStep.MANAGE, () -> api.rollback(credential.bearer(), project.id(), deploymentId,
-                credential.teamId().orElse(null))).replaceWithVoid();
+        return calls
+                .once(PlatformStep.MANAGE, () -> api.rollback(VercelCaller.of(credential), project.id(), deploymentId))
+                .replaceWithVoid();
     }
 
     @Override
     public Uni<Void> promote(PlatformCredential credential, PlatformProject project, String deploymentId) {
-        return calls.once(PlatformStep.MANAGE, () -> api.promote(credential.bearer(), project.id(), deploymentId,
-                credential.teamId().orElse(null))).replaceWithVoid();
+        return calls
+                .once(PlatformStep.MANAGE, () -> api.promote(VercelCaller.of(credential), project.id(), deploymentId))
+                .replaceWithVoid();
     }
 
     /** {@code targets.production} of the project: the deployment production serves and its first domain. */
     @Override
     public Uni<Optional<ProductionDeployment>> production(PlatformCredential credential, PlatformProject project) {
-        return calls.idempotent(PlatformStep.MANAGE, () -> api.project(credential.bearer(), project.id(),
-                credential.teamId().orElse(null))).map(found -> found.production()
+        return calls.idempotent(PlatformStep.MANAGE, () -> api.project(VercelCaller.of(credential), project.id()))
+                .map(found -> found.production()
                         .map(target -> new ProductionDeployment(target.id(), target.firstAlias().map(this::siteUrl))));
     }
 
@@ -174,7 +177,7 @@ public class VercelPlatform implements DeploymentPlatform {
     }
 
     private Uni<Optional<PlatformProject>> findProject(PlatformCredential credential, String name, PlatformStep step) {
-        return calls.idempotent(step, () -> api.project(credential.bearer(), name, credential.teamId().orElse(null)))
+        return calls.idempotent(step, () -> api.project(VercelCaller.of(credential), name))
                 .map(found -> Optional.of(new PlatformProject(found.id(), found.name(), false)))
                 .onFailure(e -> e instanceof PlatformException p && p.code() == ErrorCode.NOT_FOUND)
                 .recoverWithItem(Optional.empty());

@@ -46,14 +46,13 @@ class VercelUploader {
     Uni<VercelWire.Deployment> deploy(PlatformCredential credential, PlatformProject project, PreparedSource source,
             DeploySpec spec, UploadProgress progress) {
         VercelWire.DeploymentCreate body = body(project, source, spec);
-        String team = credential.teamId().orElse(null);
-        return calls.once(PlatformStep.DEPLOY, () -> api.createDeployment(credential.bearer(), team, "1", body))
+        return calls.once(PlatformStep.DEPLOY, () -> api.createDeployment(VercelCaller.of(credential), "1", body))
                 .invoke(created -> progress.update(0, 0, 0, 0))
                 .onFailure(VercelApiException.class).recoverWithUni(failure -> {
                     var missing = ((VercelApiException) failure).missing;
                     return upload(credential, source, missing, progress)
                             .chain(() -> calls.once(PlatformStep.DEPLOY,
-                                    () -> api.createDeployment(credential.bearer(), team, "1", body)))
+                                    () -> api.createDeployment(VercelCaller.of(credential), "1", body)))
                             .onFailure(VercelApiException.class).transform(again -> PlatformException.of(
                                     ErrorCode.UPLOAD_REJECTED, PlatformId.VERCEL, PlatformStep.UPLOAD, true,
                                     "Vercel still misses files after they were uploaded"));
@@ -73,10 +72,9 @@ class VercelUploader {
         var files = new AtomicInteger();
         var bytes = new AtomicLong();
         progress.update(0, needed.size(), 0, bytesNeeded);
-        String team = credential.teamId().orElse(null);
         return Multi.createFrom().iterable(needed)
                 .onItem().transformToUni(file -> calls.idempotent(PlatformStep.UPLOAD,
-                        () -> api.uploadFile(credential.bearer(), file.sha1(), team, file.content()))
+                        () -> api.uploadFile(VercelCaller.of(credential), file.sha1(), file.content()))
                         .invoke(ok -> progress.update(files.incrementAndGet(), needed.size(),
                                 bytes.addAndGet(file.size()), bytesNeeded)))
                 .merge(config.uploadConcurrency())

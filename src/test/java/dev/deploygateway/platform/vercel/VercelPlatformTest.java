@@ -3,6 +3,7 @@ package dev.deploygateway.platform.vercel;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -39,6 +40,27 @@ class VercelPlatformTest extends VercelContractTestBase {
 
     @Inject
     VercelPlatform vercel;
+
+    @Test
+    void aTeamCredentialCreatesDeploysAndReadsInsideTheTeam() {
+        var personal = mint("tina");
+        String team = vercel.verify(personal).await().atMost(WAIT).teams().get(0).id();
+        var credential = personal.inTeam(team);
+        String name = "team-site-" + suffix();
+        var project = vercel.ensureProject(credential, ProjectSpec.named(name)).await().atMost(WAIT);
+
+        sandbox().auth().oauth2(personal.accessToken()).queryParam("teamId", team)
+                .get("/sandbox/vercel/v9/projects/" + name)
+                .then().statusCode(200).body("accountId", equalTo(team));
+        sandbox().auth().oauth2(personal.accessToken()).get("/sandbox/vercel/v9/projects/" + name).then()
+                .statusCode(404);
+        var bundle = SourceBundle.of(Map.of("index.html", "<h1>team</h1>".getBytes(StandardCharsets.UTF_8)));
+        var deployment = vercel.deploy(credential, project, vercel.prepareSource(bundle), DeploySpec.toProduction(),
+                UploadProgress.NONE).await().atMost(WAIT);
+        assertThat(last(follow(credential, deployment.id()))).isEqualTo(PlatformState.READY);
+        assertThat(VercelRecordingProxy.EXCHANGES).filteredOn(e -> e.uri().contains("/v13/deployments"))
+                .isNotEmpty().allMatch(e -> e.uri().contains("teamId=" + team));
+    }
 
     @Test
     void deploysBinaryOrNonAsciiFilesOnceThenResendsNothing() {
