@@ -1,5 +1,7 @@
 package dev.deploygateway.platform;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,6 +18,17 @@ public record StateTable(String what, Map<String, PlatformState> entries) {
 
     public StateTable {
         entries = Map.copyOf(entries);
+    }
+
+    /** A table written the way one reads it: for each gateway state, the platform statuses that mean it. */
+    public static StateTable of(String what, Map<PlatformState, List<String>> statusesByState) {
+        var entries = new HashMap<String, PlatformState>();
+        statusesByState.forEach((state, statuses) -> statuses.forEach(status -> {
+            if (entries.put(status, state) != null) {
+                throw new IllegalArgumentException(what + " '" + status + "' is mapped twice");
+            }
+        }));
+        return new StateTable(what, entries);
     }
 
     public Optional<PlatformState> map(String status) {

@@ -1,5 +1,6 @@
 package dev.deploygateway.platform.railway;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,21 +14,13 @@ import dev.deploygateway.platform.StateTable;
  */
 final class RailwayStates {
 
-    static final Map<String, PlatformState> TABLE = Map.ofEntries(
-            Map.entry("QUEUED", PlatformState.QUEUED),
-            Map.entry("WAITING", PlatformState.QUEUED),
-            Map.entry("NEEDS_APPROVAL", PlatformState.QUEUED),
-            Map.entry("INITIALIZING", PlatformState.BUILDING),
-            Map.entry("BUILDING", PlatformState.BUILDING),
-            Map.entry("DEPLOYING", PlatformState.DEPLOYING),
-            Map.entry("SUCCESS", PlatformState.READY),
-            Map.entry("SLEEPING", PlatformState.READY),
-            Map.entry("FAILED", PlatformState.FAILED),
-            Map.entry("CRASHED", PlatformState.FAILED),
-            Map.entry("REMOVING", PlatformState.CANCELED),
-            Map.entry("REMOVED", PlatformState.CANCELED),
-            Map.entry("SKIPPED", PlatformState.CANCELED));
-    private static final StateTable STATES = new StateTable("Railway deployment status", TABLE);
+    private static final StateTable STATES = StateTable.of("Railway deployment status", Map.of(
+            PlatformState.QUEUED, List.of("QUEUED", "WAITING", "NEEDS_APPROVAL"),
+            PlatformState.BUILDING, List.of("INITIALIZING", "BUILDING"),
+            PlatformState.DEPLOYING, List.of("DEPLOYING"),
+            PlatformState.READY, List.of("SUCCESS", "SLEEPING"),
+            PlatformState.FAILED, List.of("FAILED", "CRASHED"),
+            PlatformState.CANCELED, List.of("REMOVING", "REMOVED", "SKIPPED")));
 
     private RailwayStates() {
     }

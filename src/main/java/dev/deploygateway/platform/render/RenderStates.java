@@ -1,5 +1,6 @@
 package dev.deploygateway.platform.render;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,19 +14,13 @@ import dev.deploygateway.platform.StateTable;
  */
 final class RenderStates {
 
-    static final Map<String, PlatformState> TABLE = Map.ofEntries(
-            Map.entry("created", PlatformState.QUEUED),
-            Map.entry("queued", PlatformState.QUEUED),
-            Map.entry("build_in_progress", PlatformState.BUILDING),
-            Map.entry("update_in_progress", PlatformState.DEPLOYING),
-            Map.entry("pre_deploy_in_progress", PlatformState.DEPLOYING),
-            Map.entry("live", PlatformState.READY),
-            Map.entry("deactivated", PlatformState.READY),
-            Map.entry("build_failed", PlatformState.FAILED),
-            Map.entry("update_failed", PlatformState.FAILED),
-            Map.entry("pre_deploy_failed", PlatformState.FAILED),
-            Map.entry("canceled", PlatformState.CANCELED));
-    private static final StateTable STATES = new StateTable("Render deploy status", TABLE);
+    static final StateTable STATES = StateTable.of("Render deploy status", Map.of(
+            PlatformState.QUEUED, List.of("created", "queued"),
+            PlatformState.BUILDING, List.of("build_in_progress"),
+            PlatformState.DEPLOYING, List.of("update_in_progress", "pre_deploy_in_progress"),
+            PlatformState.READY, List.of("live", "deactivated"),
+            PlatformState.FAILED, List.of("build_failed", "update_failed", "pre_deploy_failed"),
+            PlatformState.CANCELED, List.of("canceled")));
 
     private RenderStates() {
     }

@@ -1,5 +1,6 @@
 package dev.deploygateway.platform.vercel;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,16 +13,13 @@ import dev.deploygateway.platform.StateTable;
  */
 final class VercelStates {
 
-    static final Map<String, PlatformState> TABLE = Map.of(
-            "QUEUED", PlatformState.QUEUED,
-            "INITIALIZING", PlatformState.BUILDING,
-            "BUILDING", PlatformState.BUILDING,
-            "DEPLOYING", PlatformState.DEPLOYING,
-            "READY", PlatformState.READY,
-            "ERROR", PlatformState.FAILED,
-            "BLOCKED", PlatformState.FAILED,
-            "CANCELED", PlatformState.CANCELED);
-    private static final StateTable STATES = new StateTable("Vercel readyState", TABLE);
+    private static final StateTable STATES = StateTable.of("Vercel readyState", Map.of(
+            PlatformState.QUEUED, List.of("QUEUED"),
+            PlatformState.BUILDING, List.of("INITIALIZING", "BUILDING"),
+            PlatformState.DEPLOYING, List.of("DEPLOYING"),
+            PlatformState.READY, List.of("READY"),
+            PlatformState.FAILED, List.of("ERROR", "BLOCKED"),
+            PlatformState.CANCELED, List.of("CANCELED")));
 
     private VercelStates() {
     }

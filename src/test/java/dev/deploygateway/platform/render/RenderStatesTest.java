@@ -20,7 +20,7 @@ class RenderStatesTest {
         RenderDocumentExamples.document().path("components").path("schemas").path("deployStatus").path("enum")
                 .forEach(s -> documented.add(s.asText()));
         assertThat(documented).hasSize(11);
-        assertThat(RenderStates.TABLE.keySet()).isEqualTo(documented);
+        assertThat(RenderStates.STATES.entries().keySet()).isEqualTo(documented);
         Set<String> terminal = Set.of("live", "deactivated", "build_failed", "update_failed", "pre_deploy_failed",
                 "canceled");
         documented.forEach(s -> assertThat(RenderStates.map(s).orElseThrow().terminal()).as(s)
