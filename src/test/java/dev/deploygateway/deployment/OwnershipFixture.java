@@ -30,7 +30,11 @@ abstract class OwnershipFixture {
 
     static final Duration WAIT = Duration.ofSeconds(20);
 
-    /** The fake platform on, the app's own monitor effectively off (the test sweeps by hand). */
+    /**
+     * The fake platform on, the app's own monitor off (the test sweeps by hand). A long interval alone is not
+     * enough: the scheduler runs an {@code every} job once right after start, and that first sweep adopted a lease
+     * a test had just let lapse. The app's own lease renewal holds nothing here, so the whole scheduler is off.
+     */
     public static class FakePlatformProfile implements QuarkusTestProfile {
         @Override
         public Set<Class<?>> getEnabledAlternatives() {
@@ -39,7 +43,7 @@ abstract class OwnershipFixture {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("gateway.deployment.sweep-interval", "1000h");
+            return Map.of("gateway.deployment.sweep-interval", "1000h", "quarkus.scheduler.enabled", "false");
         }
     }
 
