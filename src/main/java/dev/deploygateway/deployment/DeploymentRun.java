@@ -2,7 +2,6 @@ package dev.deploygateway.deployment;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -36,13 +35,11 @@ final class DeploymentRun {
     private final DeploymentPlatform platform;
     private final List<EnvVar> env;
     private final RunServices services;
-    private final AtomicBoolean platformCalled;
-    private final AtomicBoolean finished = new AtomicBoolean();
+    private final RunState state;
     private final RunEnding ending;
     private final AtomicReference<PlatformStep> step = new AtomicReference<>(PlatformStep.AUTH);
     private final AtomicReference<PlatformCredential> credential = new AtomicReference<>();
     private final AtomicReference<String> platformDeploymentId = new AtomicReference<>();
-    private final AtomicReference<Optional<String>> url;
     private final RunWatch watch;
     private final AtomicReference<DeploySpec> deploySpec;
 
@@ -53,10 +50,9 @@ final class DeploymentRun {
         this.platform = platform;
         this.env = env;
         this.services = services;
-        this.platformCalled = new AtomicBoolean(record.platformCalled());
-        this.url = new AtomicReference<>(record.url());
-        this.ending = new RunEnding(record, journal, services, platformCalled, finished, url);
-        this.watch = new RunWatch(record, journal, platform, ending, finished, url);
+        this.state = RunState.of(record, journal);
+        this.ending = new RunEnding(state, services);
+        this.watch = new RunWatch(state, platform, ending);
         this.deploySpec = new AtomicReference<>(record.settings().deploySpec(record.id()));
         record.platformDeploymentId().ifPresent(platformDeploymentId::set);
     }
@@ -200,8 +196,8 @@ final class DeploymentRun {
 
     private Uni<Void> accepted(PlatformDeployment deployment) {
         platformDeploymentId.set(deployment.id());
-        deployment.url().ifPresent(u -> url.set(Optional.of(u.toString())));
-        journal.change(new RecordChange.Accepted(deployment.id(), url.get()));
+        deployment.url().ifPresent(u -> state.url().set(Optional.of(u.toString())));
+        journal.change(new RecordChange.Accepted(deployment.id(), state.url().get()));
         return journal.progressed(deployment.state().terminal() ? PlatformState.QUEUED : deployment.state(),
                 PlatformStep.BUILD, "Accepted by " + platform.id().key() + " as " + deployment.id())
                 .chain(() -> StoreRetry.untilAnswered(services.repository().find(record.ref())))
@@ -220,7 +216,7 @@ final class DeploymentRun {
 
     /** The deadline passed: ask the platform to stop, then end as TIMED_OUT. */
     Uni<Void> timedOut() {
-        if (finished.get()) {
+        if (state.finished().get()) {
             return Uni.createFrom().voidItem();
         }
         String id = platformDeploymentId.get();
@@ -243,7 +239,7 @@ final class DeploymentRun {
      * is stored under this run's generation, and the lease surely still holds; otherwise the run stops.
      */
     private Uni<Void> beforeCreatingOnPlatform() {
-        if (platformCalled.compareAndSet(false, true)) {
+        if (state.platformCalled().compareAndSet(false, true)) {
             journal.change(new RecordChange.PlatformCalled());
         }
         return journal.durable()

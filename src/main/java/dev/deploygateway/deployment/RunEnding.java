@@ -1,8 +1,6 @@
 package dev.deploygateway.deployment;
 
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.jboss.logging.Logger;
 
@@ -23,48 +21,40 @@ final class RunEnding {
 
     private static final Logger LOG = Logger.getLogger(RunEnding.class);
 
-    private final DeploymentRecord record;
-    private final DeploymentJournal journal;
+    private final RunState run;
     private final RunServices services;
-    private final AtomicBoolean platformCalled;
-    private final AtomicBoolean finished;
-    private final AtomicReference<Optional<String>> url;
 
-    RunEnding(DeploymentRecord record, DeploymentJournal journal, RunServices services, AtomicBoolean platformCalled,
-            AtomicBoolean finished, AtomicReference<Optional<String>> url) {
-        this.record = record;
-        this.journal = journal;
+    RunEnding(RunState run, RunServices services) {
+        this.run = run;
         this.services = services;
-        this.platformCalled = platformCalled;
-        this.finished = finished;
-        this.url = url;
     }
 
     Uni<Void> failWith(Throwable failure, PlatformStep step) {
         DeploymentError error = DeploymentError.from(failure, step);
         if (!(failure instanceof PlatformException) && !(failure instanceof GatewayException)) {
-            LOG.errorf(failure, "deployment %s failed unexpectedly in step %s", record.id(), step);
+            LOG.errorf(failure, "deployment %s failed unexpectedly in step %s", run.record().id(), step);
         }
         // The connection that refused: the platform's, or the source host's for a git-only platform's push.
-        PlatformId refusedBy = failure instanceof PlatformException p ? p.platform() : record.settings().platform();
+        PlatformId refusedBy = failure instanceof PlatformException p ? p.platform()
+                : run.record().settings().platform();
         Uni<Void> reconnect = error.code().equals(ErrorCode.RECONNECT_REQUIRED.name())
-                ? services.credentials().markReconnectRequired(record.userId(), refusedBy)
+                ? services.credentials().markReconnectRequired(run.record().userId(), refusedBy)
                         .onFailure().recoverWithNull()
                 : Uni.createFrom().voidItem();
         // Nothing reached the platform: the attempt does not count against the user's quota.
-        Uni<Void> refund = platformCalled.get() ? Uni.createFrom().voidItem()
-                : services.limiter().refund(record.userId(), record.id()).replaceWithVoid()
+        Uni<Void> refund = run.platformCalled().get() ? Uni.createFrom().voidItem()
+                : services.limiter().refund(run.record().userId(), run.record().id()).replaceWithVoid()
                         .onFailure().recoverWithNull();
         return reconnect.chain(() -> refund).chain(() -> finish(PlatformState.FAILED, Optional.of(error)));
     }
 
     Uni<Void> finish(PlatformState terminal, Optional<DeploymentError> error) {
-        if (!finished.compareAndSet(false, true)) {
+        if (!run.finished().compareAndSet(false, true)) {
             return Uni.createFrom().voidItem();
         }
-        Optional<String> finalUrl = terminal == PlatformState.READY ? url.get() : Optional.empty();
-        return journal.finish(terminal, finalUrl, error)
-                .chain(() -> services.repository().deactivate(record.ref())
+        Optional<String> finalUrl = terminal == PlatformState.READY ? run.url().get() : Optional.empty();
+        return run.journal().finish(terminal, finalUrl, error)
+                .chain(() -> services.repository().deactivate(run.record().ref())
                         // The monitor removes an ended deployment it finds in the set; no need to fail here.
                         .onFailure().recoverWithNull());
     }

@@ -3,7 +3,6 @@ package dev.deploygateway.deployment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.jboss.logging.Logger;
@@ -27,28 +26,21 @@ final class RunWatch {
     private static final Logger LOG = Logger.getLogger(RunWatch.class);
     private static final int WATCH_RESUMES = 5;
 
-    private final DeploymentRecord record;
-    private final DeploymentJournal journal;
+    private final RunState run;
     private final DeploymentPlatform platform;
     private final RunEnding ending;
-    private final AtomicBoolean finished;
-    private final AtomicReference<Optional<String>> url;
     private final AtomicReference<LogCursor> cursor;
 
-    RunWatch(DeploymentRecord record, DeploymentJournal journal, DeploymentPlatform platform, RunEnding ending,
-            AtomicBoolean finished, AtomicReference<Optional<String>> url) {
-        this.record = record;
-        this.journal = journal;
+    RunWatch(RunState run, DeploymentPlatform platform, RunEnding ending) {
+        this.run = run;
         this.platform = platform;
         this.ending = ending;
-        this.finished = finished;
-        this.url = url;
-        this.cursor = new AtomicReference<>(record.logCursor().orElse(null));
+        this.cursor = new AtomicReference<>(run.record().logCursor().orElse(null));
     }
 
     /** Follows the platform's feed to the end; a dropped feed is followed again from the cursor, a few times. */
     Uni<Void> follow(PlatformCredential credential, String deploymentId) {
-        return follow(credential, deploymentId, 0).chain(() -> finished.get() ? Uni.createFrom().voidItem()
+        return follow(credential, deploymentId, 0).chain(() -> run.finished().get() ? Uni.createFrom().voidItem()
                 : settleByStatus(credential, deploymentId));
     }
 
@@ -57,9 +49,9 @@ final class RunWatch {
         return platform.events(credential, deploymentId, since)
                 .onItem().transformToUniAndConcatenate(event -> onEvent(credential, deploymentId, event))
                 .collect().last().replaceWithVoid()
-                .onFailure(e -> resumable(e) && !finished.get() && resumes < WATCH_RESUMES)
+                .onFailure(e -> resumable(e) && !run.finished().get() && resumes < WATCH_RESUMES)
                 .recoverWithUni(e -> {
-                    LOG.debugf("deployment %s: platform feed dropped (%s); following again", record.id(), e);
+                    LOG.debugf("deployment %s: platform feed dropped (%s); following again", run.record().id(), e);
                     return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(500L << resumes))
                             .chain(() -> follow(credential, deploymentId, resumes + 1));
                 });
@@ -74,7 +66,7 @@ final class RunWatch {
     }
 
     private Uni<Void> onEvent(PlatformCredential credential, String deploymentId, PlatformEvent event) {
-        if (finished.get()) {
+        if (run.finished().get()) {
             return Uni.createFrom().voidItem();
         }
         if (event instanceof PlatformEvent.LogLine line) {
@@ -84,14 +76,14 @@ final class RunWatch {
             }
             LogCursor after = before == null ? LogCursor.start(line) : before.after(line);
             cursor.set(after);
-            return journal.log(line, after);
+            return run.journal().log(line, after);
         }
         if (event instanceof PlatformEvent.StateChange change) {
             return change.state().terminal() ? settleByStatus(credential, deploymentId)
-                    : journal.progressed(change.state(), stepOf(change.state()), null);
+                    : run.journal().progressed(change.state(), stepOf(change.state()), null);
         }
         if (event instanceof PlatformEvent.Notice notice) {
-            return journal.warning(notice.text());
+            return run.journal().warning(notice.text());
         }
         return Uni.createFrom().voidItem();
     }
@@ -104,7 +96,7 @@ final class RunWatch {
                 return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofSeconds(1))
                         .chain(() -> settleByStatus(credential, deploymentId));
             }
-            status.url().ifPresent(u -> url.set(Optional.of(u.toString())));
+            status.url().ifPresent(u -> run.url().set(Optional.of(u.toString())));
             if (status.state() == PlatformState.FAILED) {
                 String message = status.errorMessage().orElse("The build failed on " + platform.id().key() + ".");
                 return ending.finish(PlatformState.FAILED, Optional.of(new DeploymentError(
