@@ -42,7 +42,7 @@ class VercelPlatformTest extends VercelContractTestBase {
     VercelPlatform vercel;
 
     @Test
-    void aTeamCredentialCreatesDeploysAndReadsInsideTheTeam() {
+    void everyCallOfATeamCredentialActsInsideItsTeam() {
         var personal = mint("tina");
         String team = vercel.verify(personal).await().atMost(WAIT).teams().get(0).id();
         var credential = personal.inTeam(team);
