@@ -41,6 +41,9 @@ final class RailwayData {
             TemplateDeployData.class);
     static final Operation<WorkflowData> WORKFLOW_STATUS = new Operation<>("workflowStatus", WorkflowData.class);
     static final Operation<BuildLogsData> BUILD_LOGS = new Operation<>("buildLogs", BuildLogsData.class);
+    /** The log websocket's two subscriptions ({@code graphql-transport-ws} {@code next} frames carry their data). */
+    static final Operation<BuildLogsData> LOG_STREAM = new Operation<>("buildLogsSubscription", BuildLogsData.class);
+    static final Operation<StatusData> STATUS_STREAM = new Operation<>("deploymentSubscription", StatusData.class);
     /** Mutations answering a Boolean the gateway does not read (Railway answers an error when it did not act). */
     static final Operation<Done> CANCEL = new Operation<>("deploymentCancel", Done.class);
     static final Operation<Done> ROLLBACK = new Operation<>("deploymentRollback", Done.class);
@@ -156,6 +159,15 @@ final class RailwayData {
     @RegisterForReflection
     record Deployment(@JsonProperty(required = true) String id, String status, String createdAt, String projectId,
             String serviceId, String environmentId, String staticUrl, String url, Boolean canRollback) {
+    }
+
+    @RegisterForReflection
+    record StatusData(@JsonProperty(required = true) DeploymentStatus deployment) {
+    }
+
+    /** A deployment's status as the status subscription pushes it. */
+    @RegisterForReflection
+    record DeploymentStatus(@JsonProperty(required = true) String id, String status) {
     }
 
     @RegisterForReflection

@@ -128,24 +128,13 @@ class RailwayEvents {
             LOG.tracef("Railway log socket of %s: %s", deploymentId, message.getString("type"));
             switch (message.getString("type", "")) {
                 case "connection_ack" -> {
-                    send(socket, subscribe("logs", "buildLogsSubscription", new JsonObject()
+                    send(socket, subscribe("logs", RailwayData.LOG_STREAM.document(), new JsonObject()
                             .put("deploymentId", deploymentId).put("filter", "").put("limit", BACKLOG_LIMIT)));
-                    send(socket, subscribe("status", "deploymentSubscription", new JsonObject()
+                    send(socket, subscribe("status", RailwayData.STATUS_STREAM.document(), new JsonObject()
                             .put("id", deploymentId)));
                 }
                 case "ping" -> send(socket, new JsonObject().put("type", "pong"));
-                case "next" -> {
-                    JsonObject data = message.getJsonObject("payload", new JsonObject()).getJsonObject("data",
-                            new JsonObject());
-                    if ("logs".equals(message.getString("id"))) {
-                        lines(data.getJsonArray("buildLogs").stream().map(o -> (JsonObject) o)
-                                .map(o -> new Line(o.getString("timestamp"), o.getString("message", ""),
-                                        o.getString("severity")))
-                                .toList());
-                    } else {
-                        status(data.getJsonObject("deployment", new JsonObject()).getString("status"));
-                    }
-                }
+                case "next" -> next(message);
                 case "error" -> {
                     String error = message.getJsonArray("payload").getJsonObject(0).getString("message", "");
                     fail(PlatformErrors.map(PlatformId.RAILWAY, PlatformStep.WATCH,
@@ -153,6 +142,24 @@ class RailwayEvents {
                 }
                 default -> {
                 }
+            }
+        }
+
+        /** A subscription's data, bound to its record; a frame without what the gateway needs fails the watch. */
+        private void next(JsonObject message) {
+            String data = message.getJsonObject("payload", new JsonObject()).getJsonObject("data", new JsonObject())
+                    .encode();
+            try {
+                if ("logs".equals(message.getString("id"))) {
+                    lines(graphql.bind(RailwayData.LOG_STREAM, data).buildLogs().stream()
+                            .map(l -> new Line(l.timestamp(), Optional.ofNullable(l.message()).orElse(""),
+                                    l.severity()))
+                            .toList());
+                } else {
+                    status(graphql.bind(RailwayData.STATUS_STREAM, data).deployment().status());
+                }
+            } catch (RailwayApiException unreadable) {
+                fail(PlatformErrors.map(PlatformId.RAILWAY, PlatformStep.WATCH, unreadable));
             }
         }
 

@@ -92,6 +92,15 @@ class RailwayGraphql {
                 .map(response -> bind(operation, data(response)));
     }
 
+    /** A subscription frame's {@code data} (JSON text) as the operation's record. */
+    <T> T bind(RailwayData.Operation<T> operation, String data) {
+        try {
+            return bind(operation, json.readTree(data));
+        } catch (JsonProcessingException e) {
+            throw new RailwayApiException(200, "", "Railway sent a frame that is not JSON", Optional.empty());
+        }
+    }
+
     /** The {@code data} as the operation's record; names only the member that failed, never a value. */
     private <T> T bind(RailwayData.Operation<T> operation, JsonNode data) {
         try {
