@@ -27,14 +27,6 @@ final class VercelCaller {
         return new VercelCaller(credential.bearer(), credential.teamId().orElse(null));
     }
 
-    String getAuthorization() {
-        return authorization;
-    }
-
-    String getTeamId() {
-        return teamId;
-    }
-
     @Override
     public String toString() {
         return "VercelCaller[authorization=***, teamId=" + teamId + "]";
