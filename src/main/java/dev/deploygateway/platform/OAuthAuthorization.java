@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -22,7 +23,7 @@ public record OAuthAuthorization(String state, String codeChallenge, URI redirec
     /**
      * The authorize URL at {@code endpoint}: the PKCE request every platform takes ({@code client_id},
      * {@code redirect_uri}, {@code state}, the S256 challenge) followed by the platform's own parameters
-     * ({@code response_type}, {@code scope}, {@code prompt}…), in that order.
+     * ({@code response_type}, {@code scope}, {@code prompt}…, sorted so one request always gives the same URL).
      */
     public URI authorizeUrl(String endpoint, String clientId, Map<String, String> platformParameters) {
         var params = new LinkedHashMap<String, String>();
@@ -31,7 +32,7 @@ public record OAuthAuthorization(String state, String codeChallenge, URI redirec
         params.put("state", state);
         params.put("code_challenge", codeChallenge);
         params.put("code_challenge_method", "S256");
-        params.putAll(platformParameters);
+        params.putAll(new TreeMap<>(platformParameters));
         String query = params.entrySet().stream().map(e -> e.getKey() + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
         return URI.create(endpoint + (endpoint.contains("?") ? "&" : "?") + query);

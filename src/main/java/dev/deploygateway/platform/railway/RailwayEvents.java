@@ -13,6 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+
 import dev.deploygateway.config.RailwayConfig;
 import dev.deploygateway.error.ErrorCode;
 import dev.deploygateway.platform.PlatformCallPolicy;
@@ -124,9 +127,15 @@ class RailwayEvents {
             if (finished || socket == null) {
                 return;
             }
-            JsonObject message = new JsonObject(text);
-            LOG.tracef("Railway log socket of %s: %s", deploymentId, message.getString("type"));
-            switch (message.getString("type", "")) {
+            RailwayWire.SocketFrame message;
+            try {
+                message = graphql.frame(text);
+            } catch (RailwayApiException unreadable) {
+                fail(PlatformErrors.map(PlatformId.RAILWAY, PlatformStep.WATCH, unreadable));
+                return;
+            }
+            LOG.tracef("Railway log socket of %s: %s", deploymentId, message.type());
+            switch (message.type()) {
                 case "connection_ack" -> {
                     send(socket, subscribe("logs", RailwayData.LOG_STREAM.document(), new JsonObject()
                             .put("deploymentId", deploymentId).put("filter", "").put("limit", BACKLOG_LIMIT)));
@@ -136,7 +145,8 @@ class RailwayEvents {
                 case "ping" -> send(socket, new JsonObject().put("type", "pong"));
                 case "next" -> next(message);
                 case "error" -> {
-                    String error = message.getJsonArray("payload").getJsonObject(0).getString("message", "");
+                    String error = message.payload() == null ? ""
+                            : message.payload().path(0).path("message").asText("");
                     fail(PlatformErrors.map(PlatformId.RAILWAY, PlatformStep.WATCH,
                             new RailwayApiException(200, "", error, Optional.empty())));
                 }
@@ -146,11 +156,10 @@ class RailwayEvents {
         }
 
         /** A subscription's data, bound to its record; a frame without what the gateway needs fails the watch. */
-        private void next(JsonObject message) {
-            String data = message.getJsonObject("payload", new JsonObject()).getJsonObject("data", new JsonObject())
-                    .encode();
+        private void next(RailwayWire.SocketFrame message) {
+            JsonNode data = message.payload() == null ? MissingNode.getInstance() : message.payload().path("data");
             try {
-                if ("logs".equals(message.getString("id"))) {
+                if ("logs".equals(message.id())) {
                     lines(graphql.bind(RailwayData.LOG_STREAM, data).buildLogs().stream()
                             .map(l -> new Line(l.timestamp(), Optional.ofNullable(l.message()).orElse(""),
                                     l.severity()))

@@ -92,17 +92,22 @@ class RailwayGraphql {
                 .map(response -> bind(operation, data(response)));
     }
 
-    /** A subscription frame's {@code data} (JSON text) as the operation's record. */
-    <T> T bind(RailwayData.Operation<T> operation, String data) {
+    /** An inbound websocket frame, parsed once (its {@code next} data then binds with {@link #bind}). */
+    RailwayWire.SocketFrame frame(String text) {
         try {
-            return bind(operation, json.readTree(data));
+            return json.readValue(text, RailwayWire.SocketFrame.class);
         } catch (JsonProcessingException e) {
-            throw new RailwayApiException(200, "", "Railway sent a frame that is not JSON", Optional.empty());
+            throw new RailwayApiException(200, "", "Railway sent a websocket frame that is not JSON",
+                    Optional.empty());
         }
     }
 
     /** The {@code data} as the operation's record; names only the member that failed, never a value. */
-    private <T> T bind(RailwayData.Operation<T> operation, JsonNode data) {
+    <T> T bind(RailwayData.Operation<T> operation, JsonNode data) {
+        if (data == null || !data.isObject()) {
+            throw new RailwayApiException(200, "", "Railway's answer to " + operation.document() + " has no data",
+                    Optional.empty());
+        }
         try {
             return json.treeToValue(data, operation.data());
         } catch (JsonProcessingException e) {
@@ -119,9 +124,6 @@ class RailwayGraphql {
             RailwayWire.GraphqlError first = response.errors().get(0);
             throw new RailwayApiException(200, first.code(), first.message(), Optional.empty());
         }
-        if (response.data() == null || !response.data().isObject()) {
-            throw new RailwayApiException(200, "", "Railway answered without data", Optional.empty());
-        }
-        return response.data();
+        return response.data(); // bind refuses an answer without data
     }
 }

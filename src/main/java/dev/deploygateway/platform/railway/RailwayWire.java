@@ -40,6 +40,16 @@ final class RailwayWire {
     record Extensions(String code) {
     }
 
+    /**
+     * An inbound {@code graphql-transport-ws} frame: its type, the subscription it belongs to, and its payload (an
+     * object with {@code data} on {@code next}, an array of GraphQL errors on {@code error}).
+     */
+    record SocketFrame(String type, String id, JsonNode payload) {
+        SocketFrame {
+            type = type == null ? "" : type;
+        }
+    }
+
     /** {@code POST /project/{p}/environment/{e}/up}: the new deployment and where its logs are. */
     record UpResponse(@JsonProperty(required = true) String deploymentId, String url, String logsUrl,
             String deploymentDomain) {
